@@ -1,0 +1,315 @@
+"""The catalogue of every message the engine reports: a stable code, a severity, FR/NL text.
+
+Schema problems (read by administrators) and value issues (read by CPAS users) come from here;
+measure plugins add their own codes through the ``register_codes`` hook. Messages say, in this
+order: what is wrong (quoting the value), why, and how to fix it. Tests build the expected text
+with :func:`message` rather than retyping it.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Code:
+    """One catalogue entry. ``fr`` and ``nl`` are ``str.format`` templates."""
+
+    name: str
+    severity: str
+    fr: str
+    nl: str
+    owner: str = "engine"
+
+
+_E, _W = "error", "warning"
+
+_ENGINE_CODES = [
+    # --- reading the file -------------------------------------------------------------------
+    Code("FILE_UNREADABLE", _E,
+         "le fichier ne peut pas être lu ({reason}) ; vérifiez le chemin et les droits d'accès.",
+         "het bestand kan niet gelezen worden ({reason}); controleer het pad en de rechten."),
+    Code("FILE_ENCODING", _E,
+         "le fichier n'est pas en UTF-8 ({reason}) ; enregistrez-le en UTF-8.",
+         "het bestand is niet in UTF-8 ({reason}); sla het op in UTF-8."),
+    Code("YAML_SYNTAX", _E,
+         "YAML invalide : {reason} ; corrigez l'indentation ou la ponctuation à cet endroit.",
+         "ongeldige YAML: {reason}; verbeter de inspringing of de leestekens op deze plaats."),
+    Code("YAML_EMPTY", _E,
+         "le fichier est vide ; un schéma commence par « measure: » et « year: ».",
+         "het bestand is leeg; een schema begint met « measure: » en « year: »."),
+    Code("YAML_TAG", _E,
+         "l'étiquette YAML « {tag} » n'est pas autorisée ; seules les valeurs YAML simples "
+         "(texte, nombre, booléen, liste, dictionnaire) sont acceptées, retirez l'étiquette.",
+         "de YAML-tag « {tag} » is niet toegelaten; enkel eenvoudige YAML-waarden (tekst, getal, "
+         "booleaan, lijst, woordenboek) worden aanvaard, verwijder de tag."),
+    Code("YAML_MERGE", _E,
+         "la fusion « << » n'est pas prise en charge ; écrivez les clés en entier.",
+         "samenvoegen met « << » wordt niet ondersteund; schrijf de sleutels voluit."),
+    Code("YAML_KEY", _E,
+         "une clé doit être un texte simple ; remplacez cette clé composée par un nom.",
+         "een sleutel moet een eenvoudige tekst zijn; vervang deze samengestelde sleutel door een "
+         "naam."),
+    Code("YAML_DUPLICATE_KEY", _E,
+         "la clé « {key} » est répétée (déjà à la ligne {first_line}) ; gardez-en une seule.",
+         "de sleutel « {key} » komt twee keer voor (al op regel {first_line}); behoud er één."),
+    Code("YAML_TOO_LARGE", _E,
+         "le document dépasse {limit} nœuds (alias imbriqués ?) ; simplifiez-le.",
+         "het document telt meer dan {limit} knopen (geneste aliassen?); vereenvoudig het."),
+    # --- structure (JSON Schema of the language) ----------------------------------------------
+    Code("UNKNOWN_KEY", _E,
+         "la clé « {key} » n'existe pas ici{suggestion} ; clés possibles : {allowed}.",
+         "de sleutel « {key} » bestaat hier niet{suggestion}; mogelijke sleutels: {allowed}."),
+    Code("MISSING_KEY", _E,
+         "la clé obligatoire « {key} » manque dans {where} ; ajoutez-la.",
+         "de verplichte sleutel « {key} » ontbreekt in {where}; voeg ze toe."),
+    Code("WRONG_TYPE", _E,
+         "{where} vaut {value} alors qu'il faut {expected} ; corrigez la valeur.",
+         "{where} is {value} terwijl {expected} verwacht wordt; verbeter de waarde."),
+    Code("NOT_ALLOWED", _E,
+         "{where} vaut {value}, qui n'est pas permis ; valeurs possibles : {allowed}.",
+         "{where} is {value}, wat niet toegelaten is; mogelijke waarden: {allowed}."),
+    Code("BAD_FORMAT", _E,
+         "{where} vaut {value}, qui n'a pas la forme attendue ({hint}).",
+         "{where} is {value}, wat niet de verwachte vorm heeft ({hint})."),
+    Code("STRUCTURE", _E,
+         "{where} : structure invalide ({reason}) ; voyez la référence du langage dans le README.",
+         "{where}: ongeldige structuur ({reason}); zie de taalreferentie in de README."),
+    # --- meaning ------------------------------------------------------------------------------
+    Code("MISSING_TRANSLATION", _E,
+         "{where} n'a pas de texte en {language} ; chaque libellé et message existe en français "
+         "et en néerlandais, ajoutez « {lang}: ».",
+         "{where} heeft geen tekst in het {language}; elk label en bericht bestaat in het Frans "
+         "en het Nederlands, voeg « {lang}: » toe."),
+    Code("DUPLICATE_ID", _E,
+         "l'identifiant « {id} » est déjà utilisé (ligne {first_line}) ; chaque nom doit être "
+         "unique, renommez l'un des deux.",
+         "de naam « {id} » wordt al gebruikt (regel {first_line}); elke naam moet uniek zijn, "
+         "hernoem een van beide."),
+    Code("UNKNOWN_NAME", _E,
+         "le nom « {name} » n'est défini nulle part{suggestion} ; déclarez-le comme champ, "
+         "paramètre, valeur pré-remplie ou total.",
+         "de naam « {name} » is nergens gedefinieerd{suggestion}; declareer hem als veld, "
+         "parameter, vooraf ingevulde waarde of totaal."),
+    Code("UNKNOWN_COLUMN", _E,
+         "le tableau « {table} » n'a pas de colonne « {column} »{suggestion}.",
+         "de tabel « {table} » heeft geen kolom « {column} »{suggestion}."),
+    Code("UNKNOWN_FUNCTION", _E,
+         "la fonction « {name} » n'existe pas{suggestion} ; fonctions disponibles : {available}.",
+         "de functie « {name} » bestaat niet{suggestion}; beschikbare functies: {available}."),
+    Code("UNKNOWN_CHOICE_LIST", _E,
+         "la liste de choix « {name} » n'est pas déclarée sous « choice_lists »{suggestion}.",
+         "de keuzelijst « {name} » is niet gedeclareerd onder « choice_lists »{suggestion}."),
+    Code("FORMULA_SYNTAX", _E,
+         "la formule « {formula} » est mal écrite ({reason}) ; vérifiez les parenthèses et les "
+         "opérateurs.",
+         "de formule « {formula} » is verkeerd geschreven ({reason}); controleer de haakjes en "
+         "de operatoren."),
+    Code("FORMULA_FORBIDDEN", _E,
+         "la formule « {formula} » utilise {construct}, interdit dans une formule ; utilisez des "
+         "noms, des nombres, des opérateurs et les fonctions documentées.",
+         "de formule « {formula} » gebruikt {construct}, wat verboden is in een formule; gebruik "
+         "namen, getallen, operatoren en de gedocumenteerde functies."),
+    Code("FORMULA_TOO_BIG", _E,
+         "la formule « {formula} » dépasse une limite de sécurité ({reason}).",
+         "de formule « {formula} » overschrijdt een veiligheidsgrens ({reason})."),
+    Code("FORMULA_ARGS", _E,
+         "la fonction « {name} » est mal appelée : {reason}.",
+         "de functie « {name} » wordt verkeerd opgeroepen: {reason}."),
+    Code("FORMULA_TYPE", _E,
+         "la formule « {formula} » donne {found} alors qu'il faut {expected} ici.",
+         "de formule « {formula} » geeft {found} terwijl hier {expected} nodig is."),
+    Code("UNIT_MISMATCH", _E,
+         "la formule « {formula} » combine {left} et {right} avec « {op} », ce qui n'a pas de "
+         "sens ; {hint}.",
+         "de formule « {formula} » combineert {left} en {right} met « {op} », wat geen zin "
+         "heeft; {hint}."),
+    Code("CYCLE", _E,
+         "ces valeurs calculées dépendent les unes des autres en boucle : {cycle} ; cassez la "
+         "boucle.",
+         "deze berekende waarden hangen in een kring van elkaar af: {cycle}; doorbreek de kring."),
+    Code("UNUSED_NAME", _W,
+         "{kind} « {name} » ne sert à aucune formule, règle ni plugin ; utilisez-le ou "
+         "retirez-le du schéma.",
+         "{kind} « {name} » dient voor geen enkele formule, regel of plugin; gebruik het of "
+         "haal het uit het schema."),
+    Code("PLUGIN_UNKNOWN", _E,
+         "le plugin « {plugin} » n'est pas installé{suggestion} ; plugins installés : "
+         "{available}.",
+         "de plugin « {plugin} » is niet geïnstalleerd{suggestion}; geïnstalleerde plugins: "
+         "{available}."),
+    Code("PLUGIN_REQUIRES", _E,
+         "le plugin « {plugin} » a besoin de « {name} », que ce schéma ne déclare pas ; "
+         "ajoutez-le ({hint}).",
+         "de plugin « {plugin} » heeft « {name} » nodig, dat dit schema niet declareert; voeg "
+         "het toe ({hint})."),
+    Code("BAD_DATE", _E,
+         "{where} vaut {value}, qui n'est pas une date ; écrivez AAAA-MM-JJ, par ex. 2020-12-31.",
+         "{where} is {value}, wat geen datum is; schrijf JJJJ-MM-DD, bv. 2020-12-31."),
+    Code("DATE_ORDER", _E,
+         "{first} ({first_value}) est après {second} ({second_value}) ; inversez ou corrigez "
+         "les dates.",
+         "{first} ({first_value}) valt na {second} ({second_value}); wissel of verbeter de "
+         "data."),
+    Code("BAD_VALUE", _E,
+         "{where} vaut {value}, qui ne convient pas au type {type} ({reason}).",
+         "{where} is {value}, wat niet past bij het type {type} ({reason})."),
+    Code("BAD_BOUNDS", _E,
+         "{where} : le minimum {min} est plus grand que le maximum {max} ; inversez-les.",
+         "{where}: het minimum {min} is groter dan het maximum {max}; wissel ze om."),
+    Code("NOT_APPLICABLE", _E,
+         "{where} : la propriété « {key} » ne s'applique pas au type {type} ; retirez-la.",
+         "{where}: de eigenschap « {key} » is niet van toepassing op het type {type}; "
+         "verwijder ze."),
+    Code("SCHEMA_PATH", _W,
+         "le fichier déclare {declared} mais son chemin indique {expected} ; rangez-le sous "
+         "schemas/<mesure>/<année>.yaml.",
+         "het bestand declareert {declared} maar zijn pad wijst op {expected}; plaats het onder "
+         "schemas/<maatregel>/<jaar>.yaml."),
+    # --- values of a form ---------------------------------------------------------------------
+    Code("REQUIRED", _E,
+         "« {label} » est obligatoire ; complétez-le.",
+         "« {label} » is verplicht; vul het in."),
+    Code("PREFILL_MISSING", _E,
+         "la valeur pré-remplie « {label} » n'a pas été fournie par le SPP IS ; contactez "
+         "l'administration.",
+         "de vooraf ingevulde waarde « {label} » werd niet door de POD MI geleverd; neem contact "
+         "op met de administratie."),
+    Code("NOT_A_NUMBER", _E,
+         "« {label} » : {value} n'est pas un nombre ; tapez par exemple 1234,56.",
+         "« {label} »: {value} is geen getal; typ bijvoorbeeld 1234,56."),
+    Code("NOT_WHOLE", _E,
+         "« {label} » : {value} n'est pas un nombre entier ; aucun texte ni décimale n'est "
+         "accepté.",
+         "« {label} »: {value} is geen geheel getal; tekst of decimalen worden niet aanvaard."),
+    Code("TOO_MANY_DECIMALS", _E,
+         "« {label} » : {value} a plus de {places} décimales ; arrondissez au centime.",
+         "« {label} »: {value} heeft meer dan {places} decimalen; rond af op de cent."),
+    Code("BELOW_MIN", _E,
+         "« {label} » : {value} est inférieur au minimum {min}.",
+         "« {label} »: {value} is kleiner dan het minimum {min}."),
+    Code("ABOVE_MAX", _E,
+         "« {label} » : {value} dépasse le maximum {max}.",
+         "« {label} »: {value} is groter dan het maximum {max}."),
+    Code("NOT_A_DATE", _E,
+         "« {label} » : {value} n'est pas une date valide ; écrivez JJ/MM/AAAA.",
+         "« {label} »: {value} is geen geldige datum; schrijf DD/MM/JJJJ."),
+    Code("NOT_A_CHOICE", _E,
+         "« {label} » : {value} ne fait pas partie des choix possibles ({allowed}).",
+         "« {label} »: {value} hoort niet bij de mogelijke keuzes ({allowed})."),
+    Code("NOT_BOOLEAN", _E,
+         "« {label} » : {value} n'est ni oui ni non.",
+         "« {label} »: {value} is noch ja noch nee."),
+    Code("TEXT_TOO_LONG", _E,
+         "« {label} » dépasse {max} caractères ; raccourcissez le texte.",
+         "« {label} » is langer dan {max} tekens; maak de tekst korter."),
+    Code("BAD_FORMAT_VALUE", _E,
+         "« {label} » : {value} n'est pas un {kind} valide ({reason}).",
+         "« {label} »: {value} is geen geldig(e) {kind} ({reason})."),
+    Code("TOO_FEW_ROWS", _E,
+         "le tableau « {label} » doit compter au moins {min} ligne(s) ; il en a {count}.",
+         "de tabel « {label} » moet minstens {min} rij(en) tellen; ze heeft er {count}."),
+    Code("TOO_MANY_ROWS", _E,
+         "le tableau « {label} » compte {count} lignes, plus que le maximum de {max}.",
+         "de tabel « {label} » telt {count} rijen, meer dan het maximum van {max}."),
+    Code("NOT_A_TABLE", _E,
+         "« {label} » doit être une liste de lignes ; reçu {value}.",
+         "« {label} » moet een lijst van rijen zijn; ontvangen: {value}."),
+    Code("UNKNOWN_FIELD", _W,
+         "la valeur donnée pour « {name} » est ignorée : ce formulaire n'a pas ce champ.",
+         "de waarde voor « {name} » wordt genegeerd: dit formulier heeft dat veld niet."),
+    Code("READ_ONLY", _W,
+         "la valeur donnée pour « {label} » est ignorée : ce champ est en lecture seule ou "
+         "calculé.",
+         "de waarde voor « {label} » wordt genegeerd: dit veld is alleen-lezen of berekend."),
+    Code("FORMULA_FAILED", _E,
+         "« {label} » ne peut pas être calculé : {reason}.",
+         "« {label} » kan niet berekend worden: {reason}."),
+    Code("RULE", _E, "{message}", "{message}"),
+]
+
+_CATALOGUE: dict[str, Code] = {code.name: code for code in _ENGINE_CODES}
+
+_WORDS = {
+    "warning": {"fr": "avertissement", "nl": "waarschuwing"},
+    "error": {"fr": "erreur", "nl": "fout"},
+}
+
+
+class CodeConflict(Exception):
+    """Two plugins (or a plugin and the engine) register the same code."""
+
+
+def register(code: Code) -> None:
+    """Add a plugin's code to the catalogue; the same name from another owner is refused."""
+    existing = _CATALOGUE.get(code.name)
+    if existing is not None and existing != code:
+        raise CodeConflict(
+            f"message code {code.name!r} is registered twice: by {existing.owner!r} and by "
+            f"{code.owner!r}; rename one of them"
+        )
+    _CATALOGUE[code.name] = code
+
+
+def get(name: str) -> Code:
+    return _CATALOGUE[name]
+
+
+def all_codes() -> list[Code]:
+    return list(_CATALOGUE.values())
+
+
+def engine_codes() -> list[Code]:
+    return list(_ENGINE_CODES)
+
+
+class _Keep(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def fill(template: str, params: dict) -> str:
+    """Format a template, leaving unknown placeholders visible rather than failing."""
+    return string.Formatter().vformat(template, (), _Keep(params))
+
+
+def message(code_name: str, lang: str = "fr", /, **params) -> str:
+    """The message of code ``name`` in ``lang`` with its parameters filled in."""
+    code = _CATALOGUE[code_name]
+    return fill(getattr(code, lang), params)
+
+
+def severity_word(lang: str, severity: str = "warning") -> str:
+    return _WORDS[severity][lang]
+
+
+def word(key: str, lang: str) -> str:
+    """Short shared words used inside messages (kinds of names, types, languages)."""
+    return VOCABULARY[key][lang]
+
+
+VOCABULARY = {
+    "parameter": {"fr": "le paramètre", "nl": "de parameter"},
+    "prefilled": {"fr": "la valeur pré-remplie", "nl": "de vooraf ingevulde waarde"},
+    "choice_list": {"fr": "la liste de choix", "nl": "de keuzelijst"},
+    "fr": {"fr": "français", "nl": "Frans"},
+    "nl": {"fr": "néerlandais", "nl": "Nederlands"},
+    "money": {"fr": "un montant", "nl": "een bedrag"},
+    "count": {"fr": "un nombre entier", "nl": "een geheel getal"},
+    "percent": {"fr": "un pourcentage", "nl": "een percentage"},
+    "number": {"fr": "un nombre", "nl": "een getal"},
+    "date": {"fr": "une date", "nl": "een datum"},
+    "text": {"fr": "un texte", "nl": "een tekst"},
+    "bool": {"fr": "une condition (vrai/faux)", "nl": "een voorwaarde (waar/onwaar)"},
+    "months": {"fr": "un nombre de mois", "nl": "een aantal maanden"},
+    "division by zero": {"fr": "division par zéro", "nl": "deling door nul"},
+    "iban": {"fr": "IBAN", "nl": "IBAN"},
+    "bic": {"fr": "BIC", "nl": "BIC"},
+    "niss": {"fr": "numéro NISS", "nl": "INSZ-nummer"},
+    "nis": {"fr": "code INS", "nl": "NIS-code"},
+    "email": {"fr": "adresse e-mail", "nl": "e-mailadres"},
+    "phone": {"fr": "numéro de téléphone", "nl": "telefoonnummer"},
+    "enterprise": {"fr": "numéro d'entreprise", "nl": "ondernemingsnummer"},
+    "did_you_mean": {"fr": " (vouliez-vous dire « {name} » ?)", "nl": " (bedoelde u « {name} »?)"},
+}

@@ -1,0 +1,192 @@
+"""The measure model: the immutable result of loading and checking one schema file.
+
+A :class:`Measure` holds everything the rest of the system needs about one measure's form for
+one subsidy year: titles, period, campaign dates, parameters, pre-filled declarations, sections
+of fields and tables, rules, and the evaluation plan (computations in dependency order).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from dataclasses import field
+from decimal import Decimal
+
+from engine.formula import Formula
+from engine.types import FieldType
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    label: dict
+    value: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Parameter:
+    id: str
+    type: FieldType
+    value: object
+    label: dict
+    help: dict | None = None
+
+
+@dataclass(frozen=True)
+class Field:
+    """A field of a section, a pre-filled value, or a column of a table."""
+
+    id: str
+    type: FieldType
+    label: dict
+    help: dict | None = None
+    required: bool = False
+    min: object = None
+    max: object = None
+    decimals: int | None = None
+    max_length: int | None = None
+    choices: tuple[Choice, ...] = ()
+    read_only: bool = False
+    default: object = None
+    unit: dict | None = None
+    visible_when: Formula | None = None
+    formula: Formula | None = None
+    compute_by_plugin: bool = False
+    depends_on: tuple[str, ...] = ()
+    prefilled: bool = False
+    table: str | None = None  # set for columns
+
+    @property
+    def computed(self) -> bool:
+        return self.formula is not None or self.compute_by_plugin
+
+    @property
+    def entered(self) -> bool:
+        """Typed in by the CPAS (not pre-filled, not computed, not read-only)."""
+        return not (self.computed or self.prefilled or self.read_only)
+
+    def choice(self, key) -> Choice | None:
+        return next((c for c in self.choices if c.id == key), None)
+
+
+@dataclass(frozen=True)
+class Total:
+    """A named sum over a table column, usable by form-level formulas."""
+
+    id: str
+    table: str
+    column: str
+    label: dict
+    where: Formula | None = None
+    type: FieldType | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A condition that must hold; its message is shown (error or warning) when it does not."""
+
+    id: str
+    check: Formula
+    severity: str
+    message: dict
+    when: Formula | None = None
+    field: str | None = None
+    table: str | None = None  # set for row rules
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str
+    label: dict
+    columns: tuple[Field, ...]
+    help: dict | None = None
+    min_rows: int = 0
+    max_rows: int | None = None
+    visible_when: Formula | None = None
+    rules: tuple[Rule, ...] = ()
+    totals: tuple[Total, ...] = ()
+    column_order: tuple[str, ...] = ()  # computed columns in dependency order
+
+    def column(self, column_id: str) -> Field | None:
+        return next((c for c in self.columns if c.id == column_id), None)
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: dict
+    items: tuple  # Field and Table, in the schema's order
+    help: dict | None = None
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One measure's form for one subsidy year."""
+
+    code: str
+    year: int
+    title: dict
+    legal_basis: dict
+    period_start: datetime.date
+    period_end: datetime.date
+    opens: datetime.date
+    deadline: datetime.date
+    plugin: str | None
+    parameters: tuple[Parameter, ...]
+    prefilled: tuple[Field, ...]
+    sections: tuple[Section, ...]
+    rules: tuple[Rule, ...]
+    choice_lists: dict = field(default_factory=dict)
+    plan: tuple = ()  # names of form-level nodes in evaluation order
+    source: str = ""
+    hooks: object = field(default=None, repr=False, compare=False)
+
+    # -- look-ups ------------------------------------------------------------------------------
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        """Every section field (not tables), in order."""
+        return tuple(i for s in self.sections for i in s.items if isinstance(i, Field))
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        return tuple(i for s in self.sections for i in s.items if isinstance(i, Table))
+
+    @property
+    def totals(self) -> tuple[Total, ...]:
+        return tuple(t for table in self.tables for t in table.totals)
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields + self.prefilled if f.id == name), None)
+
+    def table(self, name: str) -> Table | None:
+        return next((t for t in self.tables if t.id == name), None)
+
+    def parameter(self, name: str) -> Parameter | None:
+        return next((p for p in self.parameters if p.id == name), None)
+
+    def parameter_values(self) -> dict:
+        """Parameter values by name (percentages as fractions), plus the period bounds."""
+        values = {p.id: p.value for p in self.parameters}
+        values["period_start"] = self.period_start
+        values["period_end"] = self.period_end
+        return values
+
+    def label(self, name: str) -> dict:
+        """The FR/NL label of any form-level name (field, pre-filled, parameter, total, table)."""
+        for thing in self.fields + self.prefilled + self.parameters + self.totals + self.tables:
+            if thing.id == name:
+                return thing.label
+        return {"fr": name, "nl": name}
+
+    def kind_of(self, name: str, table: Table | None = None) -> str:
+        """The unit of a name's values (``money``, ``percent``, ...), for display."""
+        if table is not None and table.column(name) is not None:
+            return table.column(name).type.unit
+        item = self.field(name) or self.parameter(name)
+        if item is not None:
+            return item.type.unit
+        total = next((t for t in self.totals if t.id == name), None)
+        if total is not None and total.type is not None:
+            return total.type.unit
+        return "date" if name in ("period_start", "period_end") else "number"
+
