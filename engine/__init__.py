@@ -8,9 +8,9 @@ The engine never imports Flask.
 """
 
 from engine.codes import Code
-from engine.evaluate import Evaluation
-from engine.evaluate import Explanation
-from engine.evaluate import evaluate
+from engine.evaluation import Evaluation
+from engine.evaluation import Explanation
+from engine.evaluation import evaluate
 from engine.functions import FormulaError
 from engine.functions import FormulaFunction
 from engine.hookimpl import hookimpl

@@ -57,10 +57,12 @@ class Builder:
         self.table_scopes: dict[str, dict[str, fx.NameInfo]] = {}
         self.used: set[str] = set()
         self.choice_lists: dict[str, tuple[Choice, ...]] = {}
+        self.broken: set[tuple] = set()  # paths of items with a formula that did not compile
+        self.broken_ids: set[str] = set()
 
     # -- reporting ------------------------------------------------------------------------------
-    def report(self, path, code, *, key=False, **params):
-        line, col = self.doc.key_where(path) if key else self.doc.where(path)
+    def report(self, path, code, *, at_key=False, **params):
+        line, col = self.doc.key_where(path) if at_key else self.doc.where(path)
         self.problems.append(Problem.make(self.doc.source, line, col, code, **params))
 
     def text(self, path, required=True) -> dict | None:
@@ -277,11 +279,9 @@ class Builder:
             params = dict(problem.params)
             if "suggestion" in params:
                 params["suggestion"] = Suggestion(params["suggestion"])
-            for key in ("left", "right", "expected", "found"):
-                if key in params and params[key] in _UNIT_WORDS:
-                    params[key] = Word(_UNIT_WORDS[params[key]])
             self.report(path, problem.code, **params)
         if compiled is None:
+            self.broken.add(path[:-1])
             return None
         self.used.update(compiled.names | compiled.tables)
         if expect is not None and compiled.unit not in _ASSIGNABLE.get(expect, {expect}):
@@ -295,7 +295,7 @@ class Builder:
         for key in ("min", "max", "choices", "decimals", "max_length"):
             if key in raw and key not in kind.properties:
                 self.report(path + (key,), "NOT_APPLICABLE", key=key, type=kind.name,
-                            where=_where(path), key_=key)
+                            where=_where(path), at_key=True)
         choices = ()
         if raw["type"] == "choice":
             choices = self.field_choices(path, raw)
@@ -327,6 +327,8 @@ class Builder:
                             suggestion=Suggestion(fx.suggest(name, list(self.names) + list(known))))
             else:
                 self.used.add(name)
+        if path in self.broken:
+            self.broken_ids.add(raw["id"])
         return Field(
             id=raw["id"], type=kind, label=self.text(path + ("label",)),
             help=self.text(path + ("help",)), required=bool(raw.get("required", False)),
@@ -438,6 +440,8 @@ class Builder:
         for item in (i for s in sections for i in s.items if isinstance(i, Field)):
             if item.compute_by_plugin and not item.depends_on:
                 deps[item.id] = set(entered)
+        for name in self.broken_ids & set(deps):
+            deps[name] = set()  # its formula is already reported; do not guess its needs
         known = {name: {d for d in needs if d in deps} for name, needs in deps.items()}
         order, cycle = graph.topological(known)
         if cycle:

@@ -264,6 +264,11 @@ def engine_codes() -> list[Code]:
     return list(_ENGINE_CODES)
 
 
+def schema_codes() -> list[Code]:
+    """The codes of problems found in schema files (the others are about a form's values)."""
+    return _ENGINE_CODES[:_ENGINE_CODES.index(_CATALOGUE["REQUIRED"])]
+
+
 class _Keep(dict):
     def __missing__(self, key):
         return "{" + key + "}"
@@ -311,5 +316,115 @@ VOCABULARY = {
     "email": {"fr": "adresse e-mail", "nl": "e-mailadres"},
     "phone": {"fr": "numéro de téléphone", "nl": "telefoonnummer"},
     "enterprise": {"fr": "numéro d'entreprise", "nl": "ondernemingsnummer"},
+    "table": {"fr": "un tableau", "nl": "een tabel"},
+    "construct_attribute": {"fr": "un accès à un attribut (x.y) hors de sum(tableau.colonne)",
+                            "nl": "toegang tot een attribuut (x.y) buiten som(tabel.kolom)"},
+    "construct_subscript": {"fr": "un indice (x[...])", "nl": "een index (x[...])"},
+    "construct_lambda": {"fr": "une fonction lambda", "nl": "een lambdafunctie"},
+    "construct_comprehension": {"fr": "une compréhension de liste",
+                                "nl": "een lijstcomprehensie"},
+    "construct_fstring": {"fr": "une f-string", "nl": "een f-string"},
+    "construct_assignment": {"fr": "une affectation (:=)", "nl": "een toekenning (:=)"},
+    "construct_dictionary": {"fr": "un dictionnaire", "nl": "een woordenboek"},
+    "construct_set": {"fr": "un ensemble", "nl": "een verzameling"},
+    "construct_unpacking": {"fr": "un dépaquetage (*x)", "nl": "uitpakken (*x)"},
+    "construct_other": {"fr": "une construction Python non prévue",
+                        "nl": "een niet voorziene Python-constructie"},
+    "construct_none": {"fr": "None (écrivez isempty(x) ou ifempty(x, défaut))",
+                       "nl": "None (schrijf isempty(x) of ifempty(x, standaard))"},
+    "construct_bitwise": {"fr": "un opérateur binaire (&, |, ^, ~, <<, >>)",
+                          "nl": "een bitoperator (&, |, ^, ~, <<, >>)"},
+    "construct_is": {"fr": "« is » (écrivez == ou isempty(x))",
+                     "nl": "« is » (schrijf == of isempty(x))"},
+    "construct_in": {"fr": "« in » suivi d'autre chose qu'une liste de constantes, "
+                           "comme in (\"a\", \"b\")",
+                     "nl": "« in » gevolgd door iets anders dan een lijst constanten, "
+                           "zoals in (\"a\", \"b\")"},
+    "construct_call": {"fr": "l'appel d'autre chose qu'un nom de fonction",
+                       "nl": "het oproepen van iets anders dan een functienaam"},
+    "args_table": {"fr": "« {table} » est un tableau : écrivez sum({table}.colonne) ou "
+                         "count({table})",
+                   "nl": "« {table} » is een tabel: schrijf sum({table}.kolom) of count({table})"},
+    "args_column_outside": {"fr": "une colonne s'utilise dans sum({table}.…) ou "
+                                  "count({table}, …)",
+                            "nl": "een kolom gebruikt men in sum({table}.…) of "
+                                  "count({table}, …)"},
+    "args_keywords": {"fr": "les arguments se donnent par position, sans nom",
+                      "nl": "argumenten worden op positie gegeven, zonder naam"},
+    "args_count": {"fr": "{given} argument(s) donné(s), {expected} attendu(s)",
+                   "nl": "{given} argument(en) gegeven, {expected} verwacht"},
+    "args_aggregate": {"fr": "écrivez {name}(tableau.colonne) ou "
+                             "{name}(tableau.colonne, condition)",
+                       "nl": "schrijf {name}(tabel.kolom) of {name}(tabel.kolom, voorwaarde)"},
+    "args_not_numbers": {"fr": "la colonne contient {unit}, pas des nombres",
+                         "nl": "de kolom bevat {unit}, geen getallen"},
+    "args_choice_value": {"fr": "écrivez choice_value(champ) avec un champ à choix dont les "
+                                "options ont une « value »",
+                          "nl": "schrijf choice_value(veld) met een keuzeveld waarvan de opties "
+                                "een « value » hebben"},
+    "hint_negate": {"fr": "seul un nombre peut être rendu négatif",
+                    "nl": "enkel een getal kan negatief gemaakt worden"},
+    "hint_power": {"fr": "seuls un nombre ou un pourcentage s'élèvent à une puissance",
+                   "nl": "enkel een getal of een percentage kan tot een macht verheven worden"},
+    "hint_same_kind": {"fr": "les deux côtés doivent être de même nature",
+                       "nl": "beide zijden moeten van dezelfde aard zijn"},
+    "hint_compare": {"fr": "comparez un montant à un montant, une date à une date",
+                     "nl": "vergelijk een bedrag met een bedrag, een datum met een datum"},
+    "hint_dates": {"fr": "pour des dates, utilisez days_between(a, b) ou months_between(a, b)",
+                   "nl": "gebruik voor data days_between(a, b) of months_between(a, b)"},
+    "hint_numbers": {"fr": "un calcul demande des nombres des deux côtés",
+                     "nl": "een berekening vraagt getallen aan beide zijden"},
+    "hint_add_money": {"fr": "un montant ne s'additionne ou ne se soustrait qu'à un montant",
+                       "nl": "een bedrag kan enkel bij een bedrag opgeteld of ervan afgetrokken "
+                             "worden"},
+    "hint_money_squared": {"fr": "dans un produit, un des côtés doit être un nombre, un "
+                                 "pourcentage ou un nombre entier",
+                           "nl": "in een product moet één zijde een getal, een percentage of "
+                                 "een geheel getal zijn"},
+    "hint_divide_money": {"fr": "diviser par un montant n'a de sens que pour un montant",
+                          "nl": "delen door een bedrag heeft enkel zin voor een bedrag"},
+    "big_text": {"fr": "texte de {length} caractères, limite {limit}",
+                 "nl": "tekst van {length} tekens, grens {limit}"},
+    "big_power": {"fr": "une puissance demande un exposant entier de 0 à {limit}",
+                  "nl": "een macht vraagt een gehele exponent van 0 tot {limit}"},
+    "big_formula": {"fr": "{length} caractères, limite {limit}",
+                    "nl": "{length} tekens, grens {limit}"},
+    "big_nesting": {"fr": "imbrication trop profonde", "nl": "te diep genest"},
+    "syntax": {"fr": "erreur de syntaxe vers le caractère {offset} : {detail}",
+               "nl": "syntaxfout rond teken {offset}: {detail}"},
+    "reason_empty": {"fr": "vide", "nl": "leeg"},
+    "reason_characters": {"fr": "caractères non permis", "nl": "niet toegelaten tekens"},
+    "reason_length": {"fr": "longueur incorrecte", "nl": "verkeerde lengte"},
+    "reason_checksum": {"fr": "chiffres de contrôle incorrects",
+                        "nl": "verkeerde controlecijfers"},
+    "reason_country": {"fr": "pays inconnu ou longueur incorrecte pour ce pays",
+                       "nl": "onbekend land of verkeerde lengte voor dat land"},
+    "reason_date": {"fr": "date de naissance impossible", "nl": "onmogelijke geboortedatum"},
+    "reason_syntax": {"fr": "forme incorrecte", "nl": "verkeerde vorm"},
+    "NOT_A_NUMBER": {"fr": "pas un nombre", "nl": "geen getal"},
+    "NOT_WHOLE": {"fr": "pas un nombre entier", "nl": "geen geheel getal"},
+    "TOO_MANY_DECIMALS": {"fr": "trop de décimales", "nl": "te veel decimalen"},
+    "NOT_A_DATE": {"fr": "pas une date", "nl": "geen datum"},
+    "NOT_A_CHOICE": {"fr": "pas un des choix", "nl": "geen van de keuzes"},
+    "NOT_BOOLEAN": {"fr": "ni vrai ni faux", "nl": "noch waar noch onwaar"},
+    "TEXT_TOO_LONG": {"fr": "texte trop long", "nl": "tekst te lang"},
+    "BAD_FORMAT_VALUE": {"fr": "format incorrect", "nl": "verkeerd formaat"},
+    "at_least": {"fr": "au moins {count}", "nl": "minstens {count}"},
+    "or": {"fr": "ou", "nl": "of"},
+    "type_object": {"fr": "un dictionnaire (clé: valeur)", "nl": "een woordenboek (sleutel: waarde)"},
+    "type_array": {"fr": "une liste (- élément)", "nl": "een lijst (- element)"},
+    "type_string": {"fr": "un texte", "nl": "een tekst"},
+    "type_integer": {"fr": "un nombre entier", "nl": "een geheel getal"},
+    "type_number": {"fr": "un nombre", "nl": "een getal"},
+    "type_boolean": {"fr": "true ou false", "nl": "true of false"},
+    "type_null": {"fr": "rien", "nl": "niets"},
+    "limit_min_items": {"fr": "il faut au moins {limit} élément(s)",
+                        "nl": "er zijn minstens {limit} element(en) nodig"},
+    "limit_max_items": {"fr": "au plus {limit} élément(s)", "nl": "hoogstens {limit} element(en)"},
+    "limit_minimum": {"fr": "la valeur minimale est {limit}", "nl": "de minimumwaarde is {limit}"},
+    "limit_maximum": {"fr": "la valeur maximale est {limit}", "nl": "de maximumwaarde is {limit}"},
+    "limit_min_length": {"fr": "il faut au moins {limit} caractère(s)",
+                         "nl": "er zijn minstens {limit} teken(s) nodig"},
+    "limit_max_length": {"fr": "au plus {limit} caractères", "nl": "hoogstens {limit} tekens"},
     "did_you_mean": {"fr": " (vouliez-vous dire « {name} » ?)", "nl": " (bedoelde u « {name} »?)"},
 }

@@ -104,3 +104,20 @@ class Suggestion:
 
     def render(self, lang: str) -> str:
         return codes.word("did_you_mean", lang).format(name=self.name) if self.name else ""
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A vocabulary phrase with parameters (``Phrase("args_count", given=3, expected="1")``)."""
+
+    key: str
+    params: tuple = ()
+
+    @classmethod
+    def of(cls, key: str, **params) -> Phrase:
+        return cls(key, tuple(sorted(params.items())))
+
+    def render(self, lang: str) -> str:
+        params = {k: (v.render(lang) if hasattr(v, "render") else v) for k, v in self.params}
+        return codes.word(self.key, lang).format(**params)
+

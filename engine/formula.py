@@ -30,11 +30,15 @@ from decimal import Decimal
 from simpleeval import SimpleEval
 
 from engine import functions as fn
+from engine.display import Phrase
+from engine.display import Word
 
 MAX_FORMULA_LENGTH = 2000
 MAX_STRING_LENGTH = 200
 MAX_EXPONENT = 12
 NUMERIC = {"money", "count", "percent", "number", "scalar"}
+_UNIT_WORD = {"money": "money", "count": "count", "percent": "percent", "number": "number",
+              "scalar": "number", "date": "date", "text": "text", "bool": "bool", "table": "table"}
 
 _COMPARE = {
     ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt,
@@ -46,21 +50,11 @@ _BINOP = {
     ast.Pow: ("op_pow", "**"),
 }
 _FORBIDDEN = {
-    ast.Attribute: "attribute access (x.y)",
-    ast.Subscript: "indexing (x[...])",
-    ast.Lambda: "lambda",
-    ast.ListComp: "a comprehension",
-    ast.SetComp: "a comprehension",
-    ast.DictComp: "a comprehension",
-    ast.GeneratorExp: "a comprehension",
-    ast.JoinedStr: "an f-string",
-    ast.NamedExpr: "an assignment (:=)",
-    ast.Dict: "a dictionary",
-    ast.Set: "a set",
-    ast.Starred: "unpacking (*x)",
-    ast.Await: "await",
-    ast.Yield: "yield",
-    ast.YieldFrom: "yield",
+    ast.Attribute: "attribute", ast.Subscript: "subscript", ast.Lambda: "lambda",
+    ast.ListComp: "comprehension", ast.SetComp: "comprehension", ast.DictComp: "comprehension",
+    ast.GeneratorExp: "comprehension", ast.JoinedStr: "fstring", ast.NamedExpr: "assignment",
+    ast.Dict: "dictionary", ast.Set: "set", ast.Starred: "unpacking", ast.Await: "other",
+    ast.Yield: "other", ast.YieldFrom: "other",
 }
 
 
@@ -143,8 +137,18 @@ class _Checker:
         self.problems.append(FormulaProblem(code, {"formula": self.text, **params}))
         raise _Unknown
 
-    def forbidden(self, construct):
-        self.fail("FORMULA_FORBIDDEN", construct=construct)
+    def forbidden(self, construct, **params):
+        self.fail("FORMULA_FORBIDDEN", construct=Phrase.of("construct_" + construct, **params))
+
+    def args(self, name, reason, **params):
+        self.fail("FORMULA_ARGS", name=name, reason=Phrase.of("args_" + reason, **params))
+
+    def mismatch(self, left, right, op, hint):
+        self.fail("UNIT_MISMATCH", left=Word(_UNIT_WORD[left]), right=Word(_UNIT_WORD[right]),
+                  op=op, hint=Word("hint_" + hint))
+
+    def too_big(self, reason, **params):
+        self.fail("FORMULA_TOO_BIG", reason=Phrase.of("big_" + reason, **params))
 
     # -- helpers to build generated code -------------------------------------------------------
     @staticmethod
@@ -174,7 +178,7 @@ class _Checker:
             self.forbidden(_FORBIDDEN[kind])
         method = getattr(self, f"visit_{kind.__name__}", None)
         if method is None:
-            self.forbidden(kind.__name__)
+            self.forbidden("other")
         return method(node, row_of)
 
     def visit_Constant(self, node, row_of):
@@ -188,12 +192,11 @@ class _Checker:
             return "scalar", self.constant(Decimal(source.replace("_", "")))
         if isinstance(value, str):
             if len(value) > MAX_STRING_LENGTH:
-                self.fail("FORMULA_TOO_BIG",
-                          reason=f"text of {len(value)} characters, limit {MAX_STRING_LENGTH}")
+                self.too_big("text", length=len(value), limit=MAX_STRING_LENGTH)
             return "text", ast.Constant(value)
         if value is None:
-            self.forbidden("None (use isempty(x) or ifempty(x, default))")
-        self.forbidden(f"the constant {value!r}")
+            self.forbidden("none")
+        self.forbidden("other")
 
     def visit_Name(self, node, row_of):
         name = node.id
@@ -204,8 +207,7 @@ class _Checker:
             self.row_names.add(name)
             return self.scope.tables[table][name].unit, self.lookup("r", name)
         if name in self.scope.tables:
-            self.fail("FORMULA_ARGS", name=name,
-                      reason=f"« {name} » is a table: use sum({name}.column) or count({name})")
+            self.args(name, "table", table=name)
         info = self.scope.names.get(name)
         if info is None:
             candidates = list(self.scope.names)
@@ -218,11 +220,10 @@ class _Checker:
     def visit_Attribute(self, node, row_of):
         # Only table.column, and only inside an aggregate (row_of says which table's rows).
         if not isinstance(node.value, ast.Name) or node.value.id not in self.scope.tables:
-            self.forbidden("attribute access (x.y)")
+            self.forbidden("attribute")
         table, column = node.value.id, node.attr
         if row_of != table:
-            self.fail("FORMULA_ARGS", name=f"{table}.{column}",
-                      reason=f"a column is used inside sum({table}.…) or count({table}, …)")
+            self.args(f"{table}.{column}", "column_outside", table=table)
         columns = self.scope.tables[table]
         if column not in columns:
             self.fail("UNKNOWN_COLUMN", table=table, column=column,
@@ -236,26 +237,23 @@ class _Checker:
             return "bool", self.call("op_not", code)
         if isinstance(node.op, ast.USub | ast.UAdd):
             if unit not in NUMERIC:
-                self.fail("UNIT_MISMATCH", left=unit, right=unit, op="-",
-                          hint="only numbers can be negated")
+                self.mismatch(unit, unit, "-", "negate")
             return unit, code if isinstance(node.op, ast.UAdd) else self.call("op_neg", code)
-        self.forbidden("a bitwise operator")
+        self.forbidden("bitwise")
 
     def visit_BinOp(self, node, row_of):
         op = type(node.op)
         if op not in _BINOP:
-            self.forbidden("a bitwise operator")
+            self.forbidden("bitwise")
         helper, symbol = _BINOP[op]
         left_unit, left = self.visit(node.left, row_of)
         if op is ast.Pow:
             exponent = node.right
             if not (isinstance(exponent, ast.Constant) and type(exponent.value) is int
                     and 0 <= exponent.value <= MAX_EXPONENT):
-                self.fail("FORMULA_TOO_BIG",
-                          reason=f"a power needs a whole exponent from 0 to {MAX_EXPONENT}")
+                self.too_big("power", limit=MAX_EXPONENT)
             if left_unit not in ("number", "scalar", "percent"):
-                self.fail("UNIT_MISMATCH", left=left_unit, right="scalar", op="**",
-                          hint="only plain numbers and percentages can be raised to a power")
+                self.mismatch(left_unit, "scalar", "**", "power")
             return left_unit, self.call(helper, left, ast.Constant(exponent.value))
         right_unit, right = self.visit(node.right, row_of)
         unit = self.combine(symbol, left_unit, right_unit)
@@ -281,7 +279,7 @@ class _Checker:
                 parts.append(self.call("op_not", code) if isinstance(op, ast.NotIn) else code)
                 continue
             if type(op) not in _COMPARE:
-                self.forbidden("'is' (use == or isempty(x))")
+                self.forbidden("is")
             right_unit, right = self.visit(comparator, row_of)
             self.comparable(left_unit, right_unit, type(op))
             parts.append(self.call("op_compare", left, right, self.constant(_COMPARE[type(op)])))
@@ -293,11 +291,11 @@ class _Checker:
 
     def options(self, node, unit):
         if not isinstance(node, ast.Tuple | ast.List):
-            self.forbidden("'in' with something else than a list of constants, e.g. in (\"a\", \"b\")")
+            self.forbidden("in")
         values = []
         for element in node.elts:
             if not isinstance(element, ast.Constant) or element.value is None:
-                self.forbidden("'in' with something else than a list of constants")
+                self.forbidden("in")
             element_unit, _ = self.visit(element, None)
             self.comparable(unit, element_unit, ast.Eq)
             value = element.value
@@ -314,10 +312,10 @@ class _Checker:
 
     def visit_Call(self, node, row_of):
         if not isinstance(node.func, ast.Name):
-            self.forbidden("a call of something else than a function name")
+            self.forbidden("call")
         name = node.func.id
         if node.keywords:
-            self.fail("FORMULA_ARGS", name=name, reason="arguments are given by position only")
+            self.args(name, "keywords")
         if name in ("sum", "count"):
             return self.aggregate(name, node.args)
         if name == "choice_value":
@@ -329,9 +327,9 @@ class _Checker:
                       available=", ".join(available))
         low, high = function.args
         if len(node.args) < low or (high is not None and len(node.args) > high):
-            expected = f"{low}" if low == high else f"{low} to {high if high else 'any'}"
-            self.fail("FORMULA_ARGS", name=name,
-                      reason=f"{len(node.args)} argument(s) given, {expected} expected")
+            expected = (Phrase.of("at_least", count=low) if high is None
+                        else str(low) if low == high else f"{low}–{high}")
+            self.args(name, "count", given=len(node.args), expected=expected)
         visited = [self.visit(arg, row_of) for arg in node.args]
         units = [unit for unit, _ in visited]
         unit = function.returns
@@ -348,8 +346,7 @@ class _Checker:
 
     def aggregate(self, name, args):
         if not args or len(args) > 2:
-            self.fail("FORMULA_ARGS", name=name,
-                      reason=f"write {name}(table.column) or {name}(table.column, condition)")
+            self.args(name, "aggregate", name=name)
         first = args[0]
         if isinstance(first, ast.Attribute) and isinstance(first.value, ast.Name):
             table = first.value.id
@@ -365,10 +362,9 @@ class _Checker:
                     table, list(self.scope.tables) + list(self.scope.names)))
             unit, cell = "count", ast.Constant(None)
         else:
-            self.fail("FORMULA_ARGS", name=name,
-                      reason=f"the first argument is a table column, e.g. {name}(staff.charged)")
+            self.args(name, "aggregate", name=name)
         if name == "sum" and unit not in NUMERIC:
-            self.fail("FORMULA_ARGS", name=name, reason=f"the column holds {unit}, not numbers")
+            self.args(name, "not_numbers", unit=Word(_UNIT_WORD[unit]))
         keep = ast.Constant(None)
         if len(args) == 2:
             keep_unit, keep_code = self.visit(args[1], table)
@@ -386,8 +382,7 @@ class _Checker:
 
     def choice_value(self, args, row_of):
         if len(args) != 1 or not isinstance(args[0], ast.Name | ast.Attribute):
-            self.fail("FORMULA_ARGS", name="choice_value",
-                      reason="write choice_value(field) with a choice field")
+            self.args("choice_value", "choice_value")
         _, code = self.visit(args[0], row_of)
         node = args[0]
         if isinstance(node, ast.Attribute):
@@ -397,14 +392,13 @@ class _Checker:
         else:
             info = self.scope.names[node.id]
         if not info.choice_values:
-            self.fail("FORMULA_ARGS", name="choice_value",
-                      reason="the field has no choices with a 'value'")
+            self.args("choice_value", "choice_value")
         return "number", self.call("choice_value", code, self.constant(dict(info.choice_values)))
 
     # -- units ------------------------------------------------------------------------------------
     def expect_bool(self, unit):
         if unit != "bool":
-            self.fail("FORMULA_TYPE", expected="bool", found=unit)
+            self.fail("FORMULA_TYPE", expected=Word("bool"), found=Word(_UNIT_WORD[unit]))
 
     def unify(self, a, b, op):
         if a == b:
@@ -415,8 +409,7 @@ class _Checker:
             return a
         if {a, b} <= {"count", "number"}:
             return "number"
-        self.fail("UNIT_MISMATCH", left=a, right=b, op=op,
-                  hint="both sides must be of the same kind")
+        self.mismatch(a, b, op, "same_kind")
 
     def comparable(self, a, b, op):
         if a == b or (a in NUMERIC and b in NUMERIC and "money" not in (a, b)):
@@ -427,26 +420,20 @@ class _Checker:
             return
         symbol = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">",
                   ast.GtE: ">="}.get(op, "in")
-        self.fail("UNIT_MISMATCH", left=a, right=b, op=symbol,
-                  hint="compare an amount with an amount, a date with a date")
+        self.mismatch(a, b, symbol, "compare")
 
     def combine(self, symbol, a, b):
         if a not in NUMERIC or b not in NUMERIC:
-            hint = ("use days_between(a, b) or months_between(a, b) for dates"
-                    if "date" in (a, b) else "arithmetic needs numbers on both sides")
-            self.fail("UNIT_MISMATCH", left=a, right=b, op=symbol, hint=hint)
+            self.mismatch(a, b, symbol, "dates" if "date" in (a, b) else "numbers")
         if symbol in "+-":
             if "money" in (a, b) and not {a, b} <= {"money", "scalar"}:
-                self.fail("UNIT_MISMATCH", left=a, right=b, op=symbol,
-                          hint="an amount can only be added to or taken from an amount")
+                self.mismatch(a, b, symbol, "add_money")
             if "scalar" in (a, b):
                 return b if a == "scalar" else a
             return a if a == b else "number"
         if symbol == "*":
             if a == "money" and b == "money":
-                self.fail("UNIT_MISMATCH", left=a, right=b, op=symbol,
-                          hint="one side of a product of amounts must be a count, a "
-                               "percentage or a number")
+                self.mismatch(a, b, symbol, "money_squared")
             if "money" in (a, b):
                 return "money"
             if a == b or "scalar" in (a, b):
@@ -454,8 +441,7 @@ class _Checker:
             return "number"
         # division-like: / // %
         if b == "money" and a != "money":
-            self.fail("UNIT_MISMATCH", left=a, right=b, op=symbol,
-                      hint="dividing by an amount only makes sense for an amount")
+            self.mismatch(a, b, symbol, "divide_money")
         if a == "money":
             return "number" if b == "money" and symbol == "/" else "money"
         if a == "scalar" and b == "scalar":
@@ -486,13 +472,15 @@ def compile_formula(text, scope: Scope) -> tuple[Formula | None, list[FormulaPro
     if len(text) > MAX_FORMULA_LENGTH:
         return None, [FormulaProblem("FORMULA_TOO_BIG", {
             "formula": text[:60] + "…",
-            "reason": f"{len(text)} characters, limit {MAX_FORMULA_LENGTH}"})]
+            "reason": Phrase.of("big_formula", length=len(text), limit=MAX_FORMULA_LENGTH)})]
     try:
         tree = parse(text)
     except SyntaxError as exc:
-        return None, [FormulaProblem("FORMULA_SYNTAX", {"formula": text, "reason": exc.msg})]
-    except (ValueError, RecursionError, MemoryError) as exc:
-        return None, [FormulaProblem("FORMULA_SYNTAX", {"formula": text, "reason": str(exc)})]
+        return None, [FormulaProblem("FORMULA_SYNTAX", {"formula": text, "reason": Phrase.of(
+            "syntax", offset=exc.offset or 1, detail=exc.msg)})]
+    except (ValueError, RecursionError, MemoryError):
+        return None, [FormulaProblem("FORMULA_SYNTAX", {"formula": text, "reason": Phrase.of(
+            "syntax", offset=1, detail="-")})]
     checker = _Checker(text, scope)
     try:
         unit, code = checker.visit(tree.body)
@@ -500,7 +488,7 @@ def compile_formula(text, scope: Scope) -> tuple[Formula | None, list[FormulaPro
         return None, checker.problems
     except RecursionError:
         return None, [FormulaProblem("FORMULA_TOO_BIG", {"formula": text[:60],
-                                                         "reason": "nested too deeply"})]
+                                                         "reason": Phrase.of("big_nesting")})]
     params = [ast.arg(arg="v")] + ([ast.arg(arg="r")] if scope.row_table else [])
     arguments = ast.arguments(posonlyargs=[], args=params, kwonlyargs=[], kw_defaults=[],
                               defaults=[])

@@ -13,16 +13,23 @@ from importlib import resources
 
 import jsonschema
 
+from engine.display import Phrase
 from engine.display import Shown
 from engine.display import Suggestion
+from engine.display import Word
 from engine.formula import suggest
 from engine.problems import Problem
 from engine.yamlload import Document
 
-_TYPE_WORDS = {
-    "object": "a mapping (key: value)", "array": "a list (- item)", "string": "a text",
-    "integer": "a whole number", "number": "a number", "boolean": "true or false",
-}
+_LIMITS = {"minItems": "min_items", "maxItems": "max_items", "minimum": "minimum",
+           "maximum": "maximum", "minLength": "min_length", "maxLength": "max_length"}
+
+
+class _Either(tuple):
+    """Several words joined by the language's "or"."""
+
+    def render(self, lang: str) -> str:
+        return f" {Word('or').render(lang)} ".join(word.render(lang) for word in self)
 
 
 @cache
@@ -91,10 +98,10 @@ def _to_problems(doc: Document, error) -> list[Problem]:
                 for key in error.validator_value if key not in error.instance]
     if validator == "type":
         expected = error.validator_value
-        words = " or ".join(_TYPE_WORDS.get(t, t) for t in
-                            (expected if isinstance(expected, list) else [expected]))
+        words = [Word("type_" + t) for t in (expected if isinstance(expected, list)
+                                              else [expected])]
         return [Problem.make(doc.source, line, col, "WRONG_TYPE", where=where,
-                             value=Shown(error.instance), expected=words)]
+                             value=Shown(error.instance), expected=_Either(tuple(words)))]
     if validator in ("enum", "const"):
         allowed = error.validator_value if validator == "enum" else [error.validator_value]
         return [Problem.make(doc.source, line, col, "NOT_ALLOWED", where=where,
@@ -104,6 +111,9 @@ def _to_problems(doc: Document, error) -> list[Problem]:
         hint = error.schema.get("description", error.validator_value)
         return [Problem.make(doc.source, line, col, "BAD_FORMAT", where=where,
                              value=Shown(error.instance), hint=hint)]
+    if validator in _LIMITS:
+        return [Problem.make(doc.source, line, col, "STRUCTURE", where=where, reason=Phrase.of(
+            "limit_" + _LIMITS[validator], limit=error.validator_value))]
     if validator in ("if", "then", "else", "allOf", "anyOf", "$ref") and error.context:
         return [p for sub in _leaf_errors(error) for p in _to_problems(doc, sub)]
     return [Problem.make(doc.source, line, col, "STRUCTURE", where=where, reason=error.message)]

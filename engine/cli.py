@@ -1,0 +1,175 @@
+"""The ``rapport-unique`` command.
+
+* ``rapport-unique check [PATH ...]`` — check schema files or folders (default ``schemas/``);
+  exit 0 when there is no error, 1 otherwise.
+* ``rapport-unique try SCHEMA --values FILE [--prefill FILE] [--json] [--explain]`` — compute
+  and validate a form from files, as an administrator tries a schema before publishing it;
+  exit 0 when the form has no blocking error, 1 when it has, 2 when the input cannot be used.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import click
+
+from engine.evaluation import evaluate
+from engine.display import format_value
+from engine.loader import check_paths
+from engine.loader import load_measure
+from engine.plugins import PluginError
+from engine.plugins import default_plugins
+from engine.yamlload import load_file
+
+_LANG = click.Choice(["fr", "nl"])
+_DEFAULT_LANG = os.environ.get("RAPPORT_UNIQUE_LANG", "fr")
+_WORDS = {
+    "summary": {
+        "fr": "{files} fichier(s) vérifié(s) : {errors} erreur(s), {warnings} avertissement(s).",
+        "nl": "{files} bestand(en) gecontroleerd: {errors} fout(en), {warnings} "
+              "waarschuwing(en).",
+    },
+    "no_files": {"fr": "aucun schéma trouvé dans {paths}.",
+                 "nl": "geen schema gevonden in {paths}."},
+    "values": {"fr": "Valeurs", "nl": "Waarden"},
+    "issues": {"fr": "Problèmes", "nl": "Problemen"},
+    "none": {"fr": "aucun", "nl": "geen"},
+    "explain": {"fr": "Calculs", "nl": "Berekeningen"},
+    "error": {"fr": "erreur", "nl": "fout"},
+    "warning": {"fr": "avertissement", "nl": "waarschuwing"},
+    "row": {"fr": "ligne", "nl": "rij"},
+    "not_mapping": {
+        "fr": "{path}:1:1: le fichier doit contenir des paires nom: valeur (un tableau est une "
+              "liste de lignes).",
+        "nl": "{path}:1:1: het bestand moet paren naam: waarde bevatten (een tabel is een lijst "
+              "van rijen).",
+    },
+}
+
+
+def _say(key: str, lang: str, **params) -> str:
+    return _WORDS[key][lang].format(**params)
+
+
+@click.group()
+def main():
+    """Rapport Unique: the form engine of the CPAS yearly subsidy reports."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--lang", type=_LANG, default=_DEFAULT_LANG, show_default=True,
+              help="language of the messages")
+def check(paths, lang):
+    """Check schema files or folders (default: schemas/)."""
+    plugins = _plugins()
+    paths = paths or ("schemas",)
+    results = check_paths(paths, plugins)
+    if not results:
+        click.echo(_say("no_files", lang, paths=", ".join(paths)), err=True)
+        sys.exit(1)
+    errors = warnings = 0
+    for loaded in results:
+        for problem in loaded.problems:
+            click.echo(problem.format(lang))
+            errors += problem.is_error
+            warnings += not problem.is_error
+    click.echo(_say("summary", lang, files=len(results), errors=errors, warnings=warnings))
+    sys.exit(1 if errors else 0)
+
+
+@main.command(name="try")
+@click.argument("schema", type=click.Path())
+@click.option("--values", "values_path", required=True, type=click.Path(),
+              help="YAML or JSON file of entered values (tables as lists of rows)")
+@click.option("--prefill", "prefill_path", type=click.Path(),
+              help="YAML or JSON file of the pre-filled values")
+@click.option("--json", "as_json", is_flag=True, help="print one JSON object")
+@click.option("--explain", is_flag=True, help="show how each computed value was obtained")
+@click.option("--lang", type=_LANG, default=_DEFAULT_LANG, show_default=True)
+def try_(schema, values_path, prefill_path, as_json, explain, lang):
+    """Compute and validate a form from files, as a user would fill it in."""
+    loaded = load_measure(schema, _plugins())
+    if loaded.measure is None:
+        for problem in loaded.problems:
+            click.echo(problem.format(lang), err=True)
+        sys.exit(2)
+    entered = _read_values(values_path, lang)
+    prefilled = _read_values(prefill_path, lang) if prefill_path else {}
+    result = evaluate(loaded.measure, entered, prefilled)
+    explanations = _explanations(result) if explain else []
+    if as_json:
+        payload = result.to_json(lang)
+        if explain:
+            payload["explanations"] = [e.as_dict(lang) for e in explanations]
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        _print_text(result, explanations, lang)
+    sys.exit(1 if result.blocking else 0)
+
+
+def _plugins():
+    try:
+        return default_plugins()
+    except PluginError as exc:
+        click.echo(f"rapport-unique: {exc}", err=True)
+        sys.exit(2)
+
+
+def _read_values(path, lang) -> dict:
+    doc = load_file(path)
+    if doc.problems:
+        for problem in doc.problems:
+            click.echo(problem.format(lang), err=True)
+        sys.exit(2)
+    if doc.data is None:
+        return {}
+    if not isinstance(doc.data, dict):
+        click.echo(_say("not_mapping", lang, path=path), err=True)
+        sys.exit(2)
+    return doc.data
+
+
+def _explanations(result):
+    measure = result.measure
+    found = [result.explain(f.id) for f in measure.fields if f.computed]
+    for table in measure.tables:
+        for column in table.columns:
+            if column.formula is not None:
+                for number in range(1, len(result.values.get(table.id, [])) + 1):
+                    found.append(result.explain(f"{table.id}.{column.id}", number))
+        found += [result.explain(total.id) for total in table.totals]
+    return found
+
+
+def _print_text(result, explanations, lang):
+    measure = result.measure
+    click.echo(f"{measure.code} {measure.year} — {measure.title[lang]}")
+    click.echo(f"\n{_say('values', lang)}")
+    for item in measure.prefilled + measure.fields:
+        if item.id in result.hidden:
+            continue
+        shown = format_value(result.values.get(item.id), item.type.unit, lang) or "—"
+        click.echo(f"  {item.label[lang]} ({item.id}): {shown}")
+    for table in measure.tables:
+        rows = result.values.get(table.id, [])
+        click.echo(f"  {table.label[lang]} ({table.id}): {len(rows)}")
+        for number, row in enumerate(rows, start=1):
+            cells = "; ".join(f"{c.id}={format_value(row.get(c.id), c.type.unit, lang)}"
+                              for c in table.columns)
+            click.echo(f"    {_say('row', lang)} {number}: {cells}")
+        for total in table.totals:
+            shown = format_value(result.values.get(total.id), total.type.unit, lang)
+            click.echo(f"  {total.label[lang]} ({total.id}): {shown or '—'}")
+    if explanations:
+        click.echo(f"\n{_say('explain', lang)}")
+        for explanation in explanations:
+            click.echo("  " + explanation.format(lang).replace("\n", "\n  "))
+    click.echo(f"\n{_say('issues', lang)}")
+    if not result.issues:
+        click.echo(f"  {_say('none', lang)}")
+    for issue in result.issues:
+        word = _say(issue.severity, lang)
+        click.echo(f"  {word} [{issue.code}] {issue.location}: {issue.message(lang)}")
