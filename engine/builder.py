@@ -85,7 +85,16 @@ class Builder:
                 return None
         return node
 
+    def reserved(self, path, name) -> bool:
+        reason = ("reserved_keyword" if name in fx.EXPRESSION_KEYWORDS
+                  else "reserved_builtin" if name in BUILTIN_NAMES else None)
+        if reason:
+            self.report(path + ("id",), "RESERVED_NAME", id=name, reason=Word(reason))
+        return reason is not None
+
     def declare(self, path, name, info: fx.NameInfo):
+        if self.reserved(path, name):
+            return
         if name in self.first_line:
             self.report(path + ("id",), "DUPLICATE_ID", id=name, first_line=self.first_line[name])
             return
@@ -240,6 +249,8 @@ class Builder:
                             first_line=first[column["id"]])
                 continue
             first[column["id"]] = self.doc.where(cpath + ("id",))[0]
+            if self.reserved(cpath, column["id"]):
+                continue
             if column["type"] == "table":
                 self.report(cpath + ("type",), "NOT_ALLOWED", where=_where(cpath + ("type",)),
                             value=Shown("table"), allowed="a column type (not table)")

@@ -87,6 +87,9 @@ _ENGINE_CODES = [
          "unique, renommez l'un des deux.",
          "de naam « {id} » wordt al gebruikt (regel {first_line}); elke naam moet uniek zijn, "
          "hernoem een van beide."),
+    Code("RESERVED_NAME", _E,
+         "l'identifiant « {id} » est réservé ({reason}) ; choisissez un autre nom.",
+         "de naam « {id} » is voorbehouden ({reason}); kies een andere naam."),
     Code("UNKNOWN_NAME", _E,
          "le nom « {name} » n'est défini nulle part{suggestion} ; déclarez-le comme champ, "
          "paramètre, valeur pré-remplie ou total.",
@@ -426,5 +429,7 @@ VOCABULARY = {
     "limit_min_length": {"fr": "il faut au moins {limit} caractère(s)",
                          "nl": "er zijn minstens {limit} teken(s) nodig"},
     "limit_max_length": {"fr": "au plus {limit} caractères", "nl": "hoogstens {limit} tekens"},
+    "reserved_keyword": {"fr": "mot des formules", "nl": "woord van de formules"},
+    "reserved_builtin": {"fr": "nom prédéfini", "nl": "voorgedefinieerde naam"},
     "did_you_mean": {"fr": " (vouliez-vous dire « {name} » ?)", "nl": " (bedoelde u « {name} »?)"},
 }

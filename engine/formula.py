@@ -22,7 +22,10 @@ from __future__ import annotations
 
 import ast
 import difflib
+import io
+import keyword
 import operator
+import tokenize
 from dataclasses import dataclass
 from dataclasses import field
 from decimal import Decimal
@@ -50,7 +53,7 @@ _BINOP = {
     ast.Pow: ("op_pow", "**"),
 }
 _FORBIDDEN = {
-    ast.Attribute: "attribute", ast.Subscript: "subscript", ast.Lambda: "lambda",
+    ast.Subscript: "subscript", ast.Lambda: "lambda",
     ast.ListComp: "comprehension", ast.SetComp: "comprehension", ast.DictComp: "comprehension",
     ast.GeneratorExp: "comprehension", ast.JoinedStr: "fstring", ast.NamedExpr: "assignment",
     ast.Dict: "dictionary", ast.Set: "set", ast.Starred: "unpacking", ast.Await: "other",
@@ -111,6 +114,38 @@ def suggest(name: str, candidates) -> str | None:
     return matches[0] if matches else None
 
 
+EXPRESSION_KEYWORDS = frozenset({"and", "or", "not", "in", "is", "if", "else", "lambda", "None",
+                                 "True", "False"})
+
+
+def protect_keywords(text: str, names) -> tuple[str, dict[str, str]]:
+    """Let ids that are Python keywords but not expression words (``class``) be used in formulas.
+
+    Each such name is replaced in place by an alias of the same length (``_lass``), so that
+    positions in the text stay true; returns the new text and ``{alias: name}``.
+    """
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return text, {}
+    lines = text.splitlines(keepends=True)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+    chars, aliases = list(text), {}
+    for token in tokens:
+        word = token.string
+        if (token.type == tokenize.NAME and keyword.iskeyword(word)
+                and word not in EXPRESSION_KEYWORDS and word in names):
+            alias = "_" + word[1:]
+            while alias in names or keyword.iskeyword(alias):
+                alias = "_" + alias[:-1]
+            aliases[alias] = word
+            offset = starts[token.start[0] - 1] + token.start[1]
+            chars[offset:offset + len(word)] = alias
+    return "".join(chars), aliases
+
+
 def parse(text: str) -> ast.Expression:
     """Parse one expression with simpleeval's parser; statements and ``;`` are refused."""
     module = ast.parse(text)
@@ -130,7 +165,7 @@ class _Checker:
         self.tables: set[str] = set()
         self.row_names: set[str] = set()
         self.constants: dict[str, object] = {}
-        self.lambda_depth = 0
+        self.aliases: dict[str, str] = {}
 
     # -- reporting ------------------------------------------------------------------------------
     def fail(self, code, **params):
@@ -199,7 +234,7 @@ class _Checker:
         self.forbidden("other")
 
     def visit_Name(self, node, row_of):
-        name = node.id
+        name = self.aliases.get(node.id, node.id)
         if name in ("True", "False"):
             return "bool", ast.Constant(name == "True")
         table = self.scope.row_table
@@ -222,6 +257,12 @@ class _Checker:
         if not isinstance(node.value, ast.Name) or node.value.id not in self.scope.tables:
             self.forbidden("attribute")
         table, column = node.value.id, node.attr
+        if row_of is None and table == self.scope.row_table:  # t.col in t's own row formulas
+            if column not in self.scope.tables[table]:
+                self.fail("UNKNOWN_COLUMN", table=table, column=column,
+                          suggestion=suggest(column, self.scope.tables[table]))
+            self.row_names.add(column)
+            return self.scope.tables[table][column].unit, self.lookup("r", column)
         if row_of != table:
             self.args(f"{table}.{column}", "column_outside", table=table)
         columns = self.scope.tables[table]
@@ -473,8 +514,10 @@ def compile_formula(text, scope: Scope) -> tuple[Formula | None, list[FormulaPro
         return None, [FormulaProblem("FORMULA_TOO_BIG", {
             "formula": text[:60] + "…",
             "reason": Phrase.of("big_formula", length=len(text), limit=MAX_FORMULA_LENGTH)})]
+    source, aliases = protect_keywords(text, set(scope.names) | set(
+        scope.tables.get(scope.row_table, {}) if scope.row_table else ()))
     try:
-        tree = parse(text)
+        tree = parse(source)
     except SyntaxError as exc:
         return None, [FormulaProblem("FORMULA_SYNTAX", {"formula": text, "reason": Phrase.of(
             "syntax", offset=exc.offset or 1, detail=exc.msg)})]
@@ -482,6 +525,7 @@ def compile_formula(text, scope: Scope) -> tuple[Formula | None, list[FormulaPro
         return None, [FormulaProblem("FORMULA_SYNTAX", {"formula": text, "reason": Phrase.of(
             "syntax", offset=1, detail="-")})]
     checker = _Checker(text, scope)
+    checker.aliases = aliases
     try:
         unit, code = checker.visit(tree.body)
     except _Unknown:
@@ -489,6 +533,9 @@ def compile_formula(text, scope: Scope) -> tuple[Formula | None, list[FormulaPro
     except RecursionError:
         return None, [FormulaProblem("FORMULA_TOO_BIG", {"formula": text[:60],
                                                          "reason": Phrase.of("big_nesting")})]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id in aliases:
+            node.id = aliases[node.id]
     params = [ast.arg(arg="v")] + ([ast.arg(arg="r")] if scope.row_table else [])
     arguments = ast.arguments(posonlyargs=[], args=params, kwonlyargs=[], kw_defaults=[],
                               defaults=[])
