@@ -59,6 +59,7 @@ class Builder:
         self.choice_lists: dict[str, tuple[Choice, ...]] = {}
         self.broken: set[tuple] = set()  # paths of items with a formula that did not compile
         self.broken_ids: set[str] = set()
+        self.unknown_types: set[tuple] = set()
 
     # -- reporting ------------------------------------------------------------------------------
     def report(self, path, code, *, at_key=False, **params):
@@ -100,6 +101,19 @@ class Builder:
             return
         self.first_line[name] = self.doc.where(path + ("id",))[0]
         self.names[name] = info
+
+    def kind(self, path, raw):
+        """The field type named by ``raw["type"]``; an unknown one is reported once."""
+        kind = self.plugins.field_types.get(raw["type"])
+        if kind is None:
+            if path not in self.unknown_types:
+                self.unknown_types.add(path)
+                known = sorted(self.plugins.field_types)
+                self.report(path + ("type",), "UNKNOWN_TYPE", name=raw["type"],
+                            suggestion=Suggestion(fx.suggest(raw["type"], known)),
+                            available=", ".join(known))
+            kind = self.plugins.field_types["text"]
+        return kind
 
     def date(self, path):
         raw = self._get(path)
@@ -202,7 +216,7 @@ class Builder:
     def parameter(self, index) -> Parameter | None:
         path = ("parameters", index)
         raw = self.data["parameters"][index]
-        kind = self.plugins.field_types[raw["type"]]
+        kind = self.kind(path, raw)
         self.declare(path, raw["id"], fx.NameInfo(kind.unit, "parameter"))
         label = self.text(path + ("label",))
         help_text = self.text(path + ("help",))
@@ -234,7 +248,7 @@ class Builder:
                     self.declare(path, item["id"], fx.NameInfo("table", "table"))
                     self.declare_table(path, item)
                 else:
-                    kind = self.plugins.field_types[item["type"]]
+                    kind = self.kind(path, item)
                     choices = self.field_choices(path, item) if item["type"] == "choice" else ()
                     self.declare(path, item["id"], fx.NameInfo(
                         kind.unit, "field", _choice_values(choices)))
@@ -255,7 +269,7 @@ class Builder:
                 self.report(cpath + ("type",), "NOT_ALLOWED", where=_where(cpath + ("type",)),
                             value=Shown("table"), allowed="a column type (not table)")
                 continue
-            kind = self.plugins.field_types[column["type"]]
+            kind = self.kind(cpath, column)
             choices = self.field_choices(cpath, column) if column["type"] == "choice" else ()
             columns[column["id"]] = fx.NameInfo(kind.unit, "column", _choice_values(choices))
         self.table_scopes[raw["id"]] = columns
@@ -302,7 +316,7 @@ class Builder:
         return compiled
 
     def field_model(self, path, raw, table, prefilled=False) -> Field:
-        kind = self.plugins.field_types[raw["type"]]
+        kind = self.kind(path, raw)
         for key in ("min", "max", "choices", "decimals", "max_length"):
             if key in raw and key not in kind.properties:
                 self.report(path + (key,), "NOT_APPLICABLE", key=key, type=kind.name,

@@ -16,11 +16,14 @@ import sys
 import click
 
 from engine.evaluation import evaluate
+from engine import codes
 from engine.display import format_value
 from engine.loader import check_paths
 from engine.loader import load_measure
 from engine.plugins import PluginError
 from engine.plugins import default_plugins
+from engine.uploads import UploadError
+from engine.uploads import read_table_upload
 from engine.yamlload import load_file
 
 _LANG = click.Choice(["fr", "nl"])
@@ -40,6 +43,10 @@ _WORDS = {
     "error": {"fr": "erreur", "nl": "fout"},
     "warning": {"fr": "avertissement", "nl": "waarschuwing"},
     "row": {"fr": "ligne", "nl": "rij"},
+    "bad_upload": {"fr": "--upload {upload} : écrivez TABLEAU=FICHIER avec un des tableaux "
+                         "{tables}.",
+                   "nl": "--upload {upload}: schrijf TABEL=BESTAND met een van de tabellen "
+                         "{tables}."},
     "not_mapping": {
         "fr": "{path}:1:1: le fichier doit contenir des paires nom: valeur (un tableau est une "
               "liste de lignes).",
@@ -86,10 +93,12 @@ def check(paths, lang):
               help="YAML or JSON file of entered values (tables as lists of rows)")
 @click.option("--prefill", "prefill_path", type=click.Path(),
               help="YAML or JSON file of the pre-filled values")
+@click.option("--upload", "uploads", multiple=True, metavar="TABLE=FILE",
+              help="read a table's rows from a file (CSV, or the measure plugin's format)")
 @click.option("--json", "as_json", is_flag=True, help="print one JSON object")
 @click.option("--explain", is_flag=True, help="show how each computed value was obtained")
 @click.option("--lang", type=_LANG, default=_DEFAULT_LANG, show_default=True)
-def try_(schema, values_path, prefill_path, as_json, explain, lang):
+def try_(schema, values_path, prefill_path, uploads, as_json, explain, lang):
     """Compute and validate a form from files, as a user would fill it in."""
     loaded = load_measure(schema, _plugins())
     if loaded.measure is None:
@@ -98,6 +107,8 @@ def try_(schema, values_path, prefill_path, as_json, explain, lang):
         sys.exit(2)
     entered = _read_values(values_path, lang)
     prefilled = _read_values(prefill_path, lang) if prefill_path else {}
+    for upload in uploads:
+        entered.update(_read_upload(loaded.measure, upload, lang))
     result = evaluate(loaded.measure, entered, prefilled)
     explanations = _explanations(result) if explain else []
     if as_json:
@@ -130,6 +141,24 @@ def _read_values(path, lang) -> dict:
         click.echo(_say("not_mapping", lang, path=path), err=True)
         sys.exit(2)
     return doc.data
+
+
+def _read_upload(measure, upload, lang) -> dict:
+    table_id, _, path = upload.partition("=")
+    table = measure.table(table_id)
+    if table is None or not path:
+        tables = ", ".join(t.id for t in measure.tables) or "-"
+        click.echo(_say("bad_upload", lang, upload=upload, tables=tables), err=True)
+        sys.exit(2)
+    try:
+        with open(path, "rb") as stream:
+            return {table_id: read_table_upload(measure, table, path, stream)}
+    except OSError as exc:
+        click.echo(f"{path}:1:1: FILE_UNREADABLE " + codes.message(
+            "FILE_UNREADABLE", lang, reason=exc.strerror or str(exc)), err=True)
+    except UploadError as exc:
+        click.echo(f"{path}: {exc.code} {codes.message(exc.code, lang, **exc.params)}", err=True)
+    sys.exit(2)
 
 
 def _explanations(result):

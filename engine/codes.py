@@ -101,6 +101,10 @@ _ENGINE_CODES = [
     Code("UNKNOWN_FUNCTION", _E,
          "la fonction « {name} » n'existe pas{suggestion} ; fonctions disponibles : {available}.",
          "de functie « {name} » bestaat niet{suggestion}; beschikbare functies: {available}."),
+    Code("UNKNOWN_TYPE", _E,
+         "le type de champ « {name} » n'existe pas{suggestion} ; types disponibles : "
+         "{available}.",
+         "het veldtype « {name} » bestaat niet{suggestion}; beschikbare types: {available}."),
     Code("UNKNOWN_CHOICE_LIST", _E,
          "la liste de choix « {name} » n'est pas déclarée sous « choice_lists »{suggestion}.",
          "de keuzelijst « {name} » is niet gedeclareerd onder « choice_lists »{suggestion}."),
@@ -229,7 +233,22 @@ _ENGINE_CODES = [
     Code("FORMULA_FAILED", _E,
          "« {label} » ne peut pas être calculé : {reason}.",
          "« {label} » kan niet berekend worden: {reason}."),
-    Code("RULE", _E, "{message}", "{message}"),
+    Code("UPLOAD_FORMAT", _E,
+         "le fichier « {filename} » n'est pas dans un format lisible pour ce tableau ; "
+         "téléversez un fichier CSV (UTF-8) ou le modèle du formulaire.",
+         "het bestand « {filename} » heeft geen leesbaar formaat voor deze tabel; laad een "
+         "CSV-bestand (UTF-8) of het sjabloon van het formulier op."),
+    Code("UPLOAD_EMPTY", _E,
+         "le fichier « {filename} » est vide ; la première ligne doit nommer les colonnes.",
+         "het bestand « {filename} » is leeg; de eerste rij moet de kolommen benoemen."),
+    Code("UPLOAD_COLUMNS", _E,
+         "le fichier « {filename} » n'a pas les colonnes obligatoires {columns} ; ajoutez-les "
+         "à la première ligne.",
+         "het bestand « {filename} » mist de verplichte kolommen {columns}; voeg ze toe aan de "
+         "eerste rij."),
+    Code("UPLOAD_TOO_LARGE", _E,
+         "le fichier « {filename} » dépasse la limite ({limit}) ; scindez-le ou allégez-le.",
+         "het bestand « {filename} » overschrijdt de grens ({limit}); splits of verklein het."),
 ]
 
 _CATALOGUE: dict[str, Code] = {code.name: code for code in _ENGINE_CODES}

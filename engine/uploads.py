@@ -1,0 +1,74 @@
+"""Reading a table's rows from an uploaded file.
+
+The measure's plugin may read its own format first (``read_upload`` hook); otherwise the engine
+reads a CSV file whose header names the table's columns (by id, or by their French or Dutch
+label). Spreadsheets (XLSX) come with the spreadsheet mapping of the schema language.
+Uploaded files are hostile: size and row limits apply, and nothing in them is evaluated.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from engine.model import Measure
+from engine.model import Table
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 200_000
+
+
+class UploadError(Exception):
+    """The file cannot be used at all; ``code`` and ``params`` come from the catalogue."""
+
+    def __init__(self, code: str, **params):
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def read_table_upload(measure: Measure, table: Table, filename: str, stream) -> list[dict]:
+    """The rows of ``table`` in an uploaded file, as raw values keyed by column id."""
+    if measure.hooks is not None:
+        rows = measure.hooks.call("read_upload", measure=measure, table=table,
+                                  filename=filename, stream=stream)
+        if rows is not None:
+            return rows
+    if not filename.lower().endswith(".csv"):
+        raise UploadError("UPLOAD_FORMAT", filename=filename)
+    return _read_csv(table, filename, stream)
+
+
+def _read_csv(table: Table, filename: str, stream) -> list[dict]:
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise UploadError("UPLOAD_TOO_LARGE", filename=filename, limit=MAX_BYTES)
+    try:
+        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
+    except UnicodeDecodeError:
+        raise UploadError("UPLOAD_FORMAT", filename=filename) from None
+    dialect = csv.excel
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
+    except csv.Error:
+        pass
+    reader = csv.reader(io.StringIO(text), dialect)
+    header = next(reader, None)
+    if not header:
+        raise UploadError("UPLOAD_EMPTY", filename=filename)
+    names = {}
+    for column in table.columns:
+        for key in (column.id, column.label["fr"], column.label["nl"]):
+            names[key.strip().lower()] = column.id
+    columns = [names.get(cell.strip().lower()) for cell in header]
+    missing = [c.id for c in table.columns if c.entered and c.required and c.id not in columns]
+    if missing:
+        raise UploadError("UPLOAD_COLUMNS", filename=filename, columns=", ".join(missing))
+    rows = []
+    for cells in reader:
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(rows) >= MAX_ROWS:
+            raise UploadError("UPLOAD_TOO_LARGE", filename=filename, limit=MAX_ROWS)
+        rows.append({name: cell for name, cell in zip(columns, cells, strict=False) if name})
+    return rows
