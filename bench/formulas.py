@@ -94,7 +94,8 @@ def main(repeat: int = 2000) -> int:
         values = engine.evaluate(measure, entered, prefilled).values
         for label, formula, table in _formulas(measure):
             row = values[table][0] if table else None
-            compiled = (lambda f=formula, r=row: f(values, r))
+            def compiled(f=formula, r=row, v=values):
+                return f(v, r)
             expected = compiled()
             names = _simpleeval_names(values, row)
             try:

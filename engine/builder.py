@@ -238,7 +238,7 @@ class Builder:
         self.declare(path, raw["id"], self.info(field, "prefilled"))
         return field
 
-    # -- sections, fields, tables -------------------------------------------------------------------
+    # -- sections, fields, tables ------------------------------------------------------------
     def declare_sections(self):
         """Declare every form-level name first, so formulas may refer to later fields."""
         for s, section in enumerate(self.data["sections"]):

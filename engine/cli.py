@@ -15,9 +15,9 @@ import sys
 
 import click
 
-from engine.evaluation import evaluate
 from engine import codes
 from engine.display import format_value
+from engine.evaluation import evaluate
 from engine.loader import check_paths
 from engine.loader import load_measure
 from engine.plugins import PluginError
@@ -43,6 +43,7 @@ _WORDS = {
     "error": {"fr": "erreur", "nl": "fout"},
     "warning": {"fr": "avertissement", "nl": "waarschuwing"},
     "row": {"fr": "ligne", "nl": "rij"},
+    "hidden": {"fr": "masqué sur le formulaire", "nl": "verborgen op het formulier"},
     "bad_upload": {"fr": "--upload {upload} : écrivez TABLEAU=FICHIER avec un des tableaux "
                          "{tables}.",
                    "nl": "--upload {upload}: schrijf TABEL=BESTAND met een van de tabellen "
@@ -178,10 +179,9 @@ def _print_text(result, explanations, lang):
     click.echo(f"{measure.code} {measure.year} — {measure.title[lang]}")
     click.echo(f"\n{_say('values', lang)}")
     for item in measure.prefilled + measure.fields:
-        if item.id in result.hidden:
-            continue
         shown = format_value(result.values.get(item.id), item.type.unit, lang) or "—"
-        click.echo(f"  {item.label[lang]} ({item.id}): {shown}")
+        hidden = f" ({_say('hidden', lang)})" if item.id in result.hidden else ""
+        click.echo(f"  {item.label[lang]} ({item.id}): {shown}{hidden}")
     for table in measure.tables:
         rows = result.values.get(table.id, [])
         click.echo(f"  {table.label[lang]} ({table.id}): {len(rows)}")

@@ -53,7 +53,7 @@ def format_value(value, kind: str, lang: str = "fr") -> str:
         return format_percent(value, lang)
     if isinstance(value, bool):
         return {"fr": "oui", "nl": "ja"}[lang] if value else {"fr": "non", "nl": "nee"}[lang]
-    if isinstance(value, Decimal) or isinstance(value, int):
+    if isinstance(value, (Decimal, int)):
         return format_number(value, lang)
     if isinstance(value, datetime.date):
         return format_date(value, lang)

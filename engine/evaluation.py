@@ -164,7 +164,7 @@ class _Run:
             rows.append(row)
         self.raw_rows[table.id] = rows
 
-    # -- computation in dependency order ------------------------------------------------------------
+    # -- computation in dependency order ----------------------------------------------------
     def compute(self):
         measure = self.measure
         items = {i.id: i for s in measure.sections for i in s.items}
@@ -177,9 +177,9 @@ class _Run:
             else:
                 self.compute_field(items[name])
         for item in measure.fields:
-            if item.computed and item.visible_when is not None:
-                if not self.condition(item.visible_when, Location(field=item.id), item.label):
-                    self.result.hidden.add(item.id)
+            if item.computed and item.visible_when is not None and not self.condition(
+                    item.visible_when, Location(field=item.id), item.label):
+                self.result.hidden.add(item.id)
 
     def condition(self, formula, location, label, row=None) -> bool:
         return self.run(formula, location, label, row) is True

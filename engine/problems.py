@@ -46,7 +46,9 @@ class Problem:
 
     def format(self, lang: str = "fr") -> str:
         """``path:line:col: CODE message`` (warnings say so after the code)."""
-        label = self.code if self.severity == ERROR else f"{self.code} ({codes.severity_word(lang)})"
+        label = self.code
+        if self.severity != ERROR:
+            label += f" ({codes.severity_word(lang)})"
         return f"{self.source}:{self.line}:{self.column}: {label} {self.message(lang)}"
 
     @property

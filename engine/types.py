@@ -172,8 +172,6 @@ class PercentType(FieldType):
     name, unit, properties = "percent", "percent", _NUMERIC
 
     def parse(self, raw, field=None):
-        if isinstance(raw, Decimal | int | float) and not isinstance(raw, bool):
-            return parse_decimal(raw) / HUNDRED
         return parse_decimal(raw) / HUNDRED
 
     def to_json(self, value):

@@ -8,6 +8,7 @@ Uploaded files are hostile: size and row limits apply, and nothing in them is ev
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 
@@ -48,10 +49,8 @@ def _read_csv(table: Table, filename: str, stream) -> list[dict]:
     except UnicodeDecodeError:
         raise UploadError("UPLOAD_FORMAT", filename=filename) from None
     dialect = csv.excel
-    try:
+    with contextlib.suppress(csv.Error):
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
-    except csv.Error:
-        pass
     reader = csv.reader(io.StringIO(text), dialect)
     header = next(reader, None)
     if not header:
