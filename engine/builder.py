@@ -10,9 +10,9 @@ parameters or pre-filled values that nothing uses.
 
 from __future__ import annotations
 
+import ast
 import re
 import string
-from pathlib import Path
 
 from engine import formula as fx
 from engine import graph
@@ -31,6 +31,7 @@ from engine.problems import Problem
 from engine.types import ValueProblem
 from engine.types import parse_date
 from engine.yamlload import Document
+from engine.yamlload import json_path
 
 BUILTIN_NAMES = {"period_start": "date", "period_end": "date"}
 _ASSIGNABLE = {
@@ -63,7 +64,7 @@ class Builder:
 
     # -- reporting ------------------------------------------------------------------------------
     def report(self, path, code, *, at_key=False, **params):
-        line, col = self.doc.key_where(path) if at_key else self.doc.where(path)
+        line, col = self.doc.keyjson_path(path) if at_key else self.doc.where(path)
         self.problems.append(Problem.make(self.doc.source, line, col, code, **params))
 
     def text(self, path, required=True) -> dict | None:
@@ -72,7 +73,7 @@ class Builder:
             return None
         for lang in ("fr", "nl"):
             if not str(value.get(lang) or "").strip():
-                self.report(path, "MISSING_TRANSLATION", where=_where(path), lang=lang,
+                self.report(path, "MISSING_TRANSLATION", where=json_path(path), lang=lang,
                             language=Word(lang))
         return {"fr": value.get("fr") or value.get("nl") or "",
                 "nl": value.get("nl") or value.get("fr") or ""}
@@ -120,13 +121,13 @@ class Builder:
         try:
             return parse_date(raw)
         except ValueProblem:
-            self.report(path, "BAD_DATE", where=_where(path), value=Shown(raw))
+            self.report(path, "BAD_DATE", where=json_path(path), value=Shown(raw))
             return None
 
     def ordered(self, path_a, a, path_b, b):
         if a and b and a > b:
-            self.report(path_a, "DATE_ORDER", first=_where(path_a), first_value=a.isoformat(),
-                        second=_where(path_b), second_value=b.isoformat())
+            self.report(path_a, "DATE_ORDER", first=json_path(path_a), first_value=a.isoformat(),
+                        second=json_path(path_b), second_value=b.isoformat())
 
     # -- the build ------------------------------------------------------------------------------
     def build(self) -> Measure | None:
@@ -227,7 +228,7 @@ class Builder:
         try:
             return kind.parse(raw, field)
         except ValueProblem as problem:
-            self.report(path, "BAD_VALUE", where=_where(path), value=Shown(raw), type=kind.name,
+            self.report(path, "BAD_VALUE", where=json_path(path), value=Shown(raw), type=kind.name,
                         reason=problem.code)
             return None
 
@@ -266,7 +267,7 @@ class Builder:
             if self.reserved(cpath, column["id"]):
                 continue
             if column["type"] == "table":
-                self.report(cpath + ("type",), "NOT_ALLOWED", where=_where(cpath + ("type",)),
+                self.report(cpath + ("type",), "NOT_ALLOWED", where=json_path(cpath + ("type",)),
                             value=Shown("table"), allowed="a column type (not table)")
                 continue
             kind = self.kind(cpath, column)
@@ -285,7 +286,7 @@ class Builder:
 
     def field_choices(self, path, raw):
         if "choices" not in raw:
-            self.report(path, "MISSING_KEY", key="choices", where=_where(path))
+            self.report(path, "MISSING_KEY", key="choices", where=json_path(path))
             return ()
         return self.choices(path + ("choices",))
 
@@ -320,7 +321,7 @@ class Builder:
         for key in ("min", "max", "choices", "decimals", "max_length"):
             if key in raw and key not in kind.properties:
                 self.report(path + (key,), "NOT_APPLICABLE", key=key, type=kind.name,
-                            where=_where(path), at_key=True)
+                            where=json_path(path), at_key=True)
         choices = ()
         if raw["type"] == "choice":
             choices = self.field_choices(path, raw)
@@ -330,7 +331,7 @@ class Builder:
                   for key in ("min", "max") if key in raw and key in kind.properties}
         low, high = bounds.get("min"), bounds.get("max")
         if low is not None and high is not None and low > high:
-            self.report(path + ("min",), "BAD_BOUNDS", where=_where(path), min=Shown(raw["min"]),
+            self.report(path + ("min",), "BAD_BOUNDS", where=json_path(path), min=Shown(raw["min"]),
                         max=Shown(raw["max"]))
         default = self.typed(path + ("default",), raw["default"], kind, shell) \
             if "default" in raw else None
@@ -343,7 +344,7 @@ class Builder:
                         hint="compute: plugin needs a plugin: key at the top of the schema")
         if by_plugin and "formula" in raw:
             self.report(path + ("compute",), "NOT_APPLICABLE", key="compute", type="formula",
-                        where=_where(path))
+                        where=json_path(path))
         depends = tuple(raw.get("depends_on") or ())
         for d, name in enumerate(depends):
             known = self.table_scopes.get(table, {}) if table else {}
@@ -391,7 +392,8 @@ class Builder:
                  for r in range(len(raw.get("rules") or []))]
         low, high = raw.get("min_rows", 0), raw.get("max_rows")
         if high is not None and low > high:
-            self.report(path + ("min_rows",), "BAD_BOUNDS", where=_where(path), min=low, max=high)
+            self.report(path + ("min_rows",), "BAD_BOUNDS", where=json_path(path), min=low,
+                        max=high)
         order = self.column_order(path, raw["id"], columns)
         return Table(raw["id"], self.text(path + ("label",)), columns,
                      self.text(path + ("help",)), low, high,
@@ -484,17 +486,6 @@ def _choice_values(choices) -> tuple:
 
 
 def _names_in_order(formula) -> list[str]:
-    import ast
-
     return [node.id for node in ast.walk(formula.tree) if isinstance(node, ast.Name)]
 
 
-def _where(path) -> str:
-    text = "$"
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return text
-
-
-def default_source_path(path: Path) -> str:
-    return str(path)

@@ -20,6 +20,7 @@ from engine.display import Word
 from engine.formula import suggest
 from engine.problems import Problem
 from engine.yamlload import Document
+from engine.yamlload import json_path
 
 _LIMITS = {"minItems": "min_items", "maxItems": "max_items", "minimum": "minimum",
            "maximum": "maximum", "minLength": "min_length", "maxLength": "max_length"}
@@ -44,13 +45,6 @@ def _validator():
     schema = meta_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema)
-
-
-def _where(path) -> str:
-    text = "$"
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return text
 
 
 def _leaf_errors(error):
@@ -80,7 +74,7 @@ def check_structure(doc: Document) -> list[Problem]:
 
 def _to_problems(doc: Document, error) -> list[Problem]:
     path = tuple(error.absolute_path)
-    where = _where(path)
+    where = json_path(path)
     line, col = doc.where(path)
     validator = error.validator
     if validator == "additionalProperties" and isinstance(error.instance, dict):

@@ -129,6 +129,14 @@ class _Walker:
         return text  # strings and timestamps stay text
 
 
+def json_path(path) -> str:
+    """A node's path as a reader sees it: ``$.sections[0].fields[2].formula``."""
+    text = "$"
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return text
+
+
 def load_text(text: str, source: str = "<string>") -> Document:
     """Load one YAML document from ``text``; problems are collected, never raised."""
     try:
