@@ -8,6 +8,7 @@ The engine never imports Flask.
 """
 
 from engine.codes import Code
+from engine.display import Shown
 from engine.evaluation import Evaluation
 from engine.evaluation import Explanation
 from engine.evaluation import evaluate
@@ -32,7 +33,7 @@ from engine.types import ValueProblem
 
 __all__ = [
     "Code", "Evaluation", "Explanation", "FieldType", "FormulaError", "FormulaFunction",
-    "Issue", "Loaded", "Location", "Measure", "PluginError", "Problem", "SchemaError",
+    "Issue", "Loaded", "Location", "Measure", "PluginError", "Problem", "SchemaError", "Shown",
     "ValueProblem", "check_paths", "default_plugins", "evaluate", "hookimpl", "load_measure",
     "load_measure_text", "make_plugins", "measure_from",
 ]

@@ -28,19 +28,32 @@ from engine.model import Section
 from engine.model import Table
 from engine.model import Total
 from engine.problems import Problem
+from engine.types import FieldType
 from engine.types import ValueProblem
 from engine.types import parse_date
 from engine.yamlload import Document
 from engine.yamlload import json_path
 
 BUILTIN_NAMES = {"period_start": "date", "period_end": "date"}
+class _UnknownType(FieldType):
+    """Stands in for a misspelled type (already reported) so that no other error follows."""
+
+    name, unit = "?", "scalar"
+    properties = frozenset({"min", "max", "choices", "decimals", "max_length"})
+
+    def parse(self, raw, field=None):
+        return raw
+
+
 _ASSIGNABLE = {
+    "scalar": {"money", "count", "number", "percent", "scalar", "date", "text", "bool"},
     "money": {"money", "scalar"},
     "count": {"count", "scalar"},
     "number": {"number", "count", "scalar", "percent", "money"},
     "percent": {"percent", "number", "scalar"},
     "date": {"date"}, "text": {"text"}, "bool": {"bool"},
 }
+UNKNOWN_TYPE = _UnknownType()
 _PATH_RE = re.compile(r"(?:^|/)([a-z][a-z0-9_]*)/(\d{4})\.ya?ml$")
 
 
@@ -61,10 +74,12 @@ class Builder:
         self.broken: set[tuple] = set()  # paths of items with a formula that did not compile
         self.broken_ids: set[str] = set()
         self.unknown_types: set[tuple] = set()
+        self.choice_cache: dict[tuple, tuple[Choice, ...]] = {}
+        self.paths: dict[str, tuple] = {}  # form-level name -> path of its declaration
 
     # -- reporting ------------------------------------------------------------------------------
     def report(self, path, code, *, at_key=False, **params):
-        line, col = self.doc.keyjson_path(path) if at_key else self.doc.where(path)
+        line, col = self.doc.key_where(path) if at_key else self.doc.where(path)
         self.problems.append(Problem.make(self.doc.source, line, col, code, **params))
 
     def text(self, path, required=True) -> dict | None:
@@ -102,6 +117,7 @@ class Builder:
             return
         self.first_line[name] = self.doc.where(path + ("id",))[0]
         self.names[name] = info
+        self.paths[name] = path
 
     def kind(self, path, raw):
         """The field type named by ``raw["type"]``; an unknown one is reported once."""
@@ -113,7 +129,7 @@ class Builder:
                 self.report(path + ("type",), "UNKNOWN_TYPE", name=raw["type"],
                             suggestion=Suggestion(fx.suggest(raw["type"], known)),
                             available=", ".join(known))
-            kind = self.plugins.field_types["text"]
+            kind = UNKNOWN_TYPE
         return kind
 
     def date(self, path):
@@ -196,6 +212,11 @@ class Builder:
             self.choice_lists[name] = self.choices(("choice_lists", name))
 
     def choices(self, path) -> tuple[Choice, ...]:
+        if path not in self.choice_cache:
+            self.choice_cache[path] = self._read_choices(path)
+        return self.choice_cache[path]
+
+    def _read_choices(self, path) -> tuple[Choice, ...]:
         raw = self._get(path)
         if isinstance(raw, str):
             if raw not in self.choice_lists:
@@ -229,7 +250,7 @@ class Builder:
             return kind.parse(raw, field)
         except ValueProblem as problem:
             self.report(path, "BAD_VALUE", where=json_path(path), value=Shown(raw), type=kind.name,
-                        reason=problem.code)
+                        reason=Word(problem.code))
             return None
 
     def prefilled(self, index) -> Field | None:
@@ -281,12 +302,14 @@ class Builder:
                 self.report(tpath + ("column",), "UNKNOWN_COLUMN", table=raw["id"],
                             column=total["column"],
                             suggestion=Suggestion(fx.suggest(total["column"], columns)))
-                continue
-            self.declare(tpath, total["id"], fx.NameInfo(column.unit, "total"))
+            unit = column.unit if column is not None else "scalar"  # no cascade of errors
+            self.declare(tpath, total["id"], fx.NameInfo(unit, "total"))
 
     def field_choices(self, path, raw):
         if "choices" not in raw:
-            self.report(path, "MISSING_KEY", key="choices", where=json_path(path))
+            if path not in self.choice_cache:
+                self.choice_cache[path] = ()
+                self.report(path, "MISSING_KEY", key="choices", where=json_path(path))
             return ()
         return self.choices(path + ("choices",))
 
@@ -308,6 +331,7 @@ class Builder:
             self.report(path, problem.code, **params)
         if compiled is None:
             self.broken.add(path[:-1])
+            self.used.update(_names_in_text(text))  # do not call them unused on top
             return None
         self.used.update(compiled.names | compiled.tables)
         if expect is not None and compiled.unit not in _ASSIGNABLE.get(expect, {expect}):
@@ -425,6 +449,18 @@ class Builder:
             target = next((n for n in _names_in_order(check) if n in candidates), None)
         return Rule(raw["id"], check, raw["severity"], message, when, target, table)
 
+    def data_table(self, path) -> list:
+        return self._get(path + ("columns",)) or []
+
+    def formula_path(self, name, path=None) -> tuple:
+        """Where a cycle is shown: the formula (or plugin declaration) of its first value."""
+        path = path if path is not None else self.paths.get(name, ("sections",))
+        raw = self._get(path) or {}
+        for key in ("formula", "depends_on", "compute", "where", "visible_when"):
+            if key in raw:
+                return path + (key,)
+        return path
+
     # -- dependency order -----------------------------------------------------------------------
     def column_order(self, path, table_id, columns) -> tuple[str, ...]:
         computed = [c for c in columns if c.computed]
@@ -437,7 +473,9 @@ class Builder:
                 deps[column.id] = set(column.depends_on) & {c.id for c in computed}
         order, cycle = graph.topological(deps)
         if cycle:
-            self.report(path, "CYCLE", cycle=" → ".join(f"{table_id}.{c}" for c in cycle))
+            index = next(i for i, c in enumerate(self.data_table(path)) if c["id"] == cycle[0])
+            self.report(self.formula_path(None, path + ("columns", index)), "CYCLE",
+                        cycle=" → ".join(f"{table_id}.{c}" for c in cycle))
         return tuple(order)
 
     def plan(self, sections) -> list[str]:
@@ -472,7 +510,7 @@ class Builder:
         known = {name: {d for d in needs if d in deps} for name, needs in deps.items()}
         order, cycle = graph.topological(known)
         if cycle:
-            self.report(("sections",), "CYCLE", cycle=" → ".join(cycle))
+            self.report(self.formula_path(cycle[0]), "CYCLE", cycle=" → ".join(cycle))
         return order
 
 
@@ -483,6 +521,13 @@ _UNIT_WORDS = {"money": "money", "count": "count", "percent": "percent", "number
 
 def _choice_values(choices) -> tuple:
     return tuple((c.id, c.value) for c in choices if c.value is not None)
+
+
+def _names_in_text(text) -> set[str]:
+    try:
+        return {n.id for n in ast.walk(ast.parse(str(text))) if isinstance(n, ast.Name)}
+    except (SyntaxError, ValueError, RecursionError):
+        return set()
 
 
 def _names_in_order(formula) -> list[str]:

@@ -37,7 +37,7 @@ class Problem:
     params: dict = field(default_factory=dict, compare=False)
 
     @classmethod
-    def make(cls, source, line, column, code, *, severity=None, **params):
+    def make(cls, source, line, column, code, /, *, severity=None, **params):
         """Build a problem whose severity comes from the catalogue unless given."""
         return cls(source, line, column, code, severity or codes.get(code).severity, params)
 

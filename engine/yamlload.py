@@ -66,6 +66,8 @@ class _Walker:
         self.problems: list[Problem] = []
         self.count = 0
         self.too_big = False
+        self.seen: set[int] = set()  # nodes already walked: seeing one again is an alias
+        self.direct: list = []  # the chain of nodes written in place (not reached by alias)
 
     def at(self, node) -> tuple[int, int]:
         return node.start_mark.line + 1, node.start_mark.column + 1
@@ -74,24 +76,37 @@ class _Walker:
         line, col = self.at(node)
         self.problems.append(Problem.make(self.source, line, col, code, **params))
 
-    def walk(self, node, path: tuple):
+    def walk(self, node, path: tuple, via_alias: bool = False):
         self.count += 1
         if self.count > MAX_NODES:
             if not self.too_big:
                 self.too_big = True
-                self.problem(node, "YAML_TOO_LARGE", limit=MAX_NODES)
+                # where the expansion happens: the innermost node written in place
+                self.problem(self.direct[-1] if self.direct else node, "YAML_TOO_LARGE",
+                             limit=MAX_NODES)
             return None
+        via_alias = via_alias or id(node) in self.seen
+        self.seen.add(id(node))
+        if not via_alias:
+            self.direct.append(node)
+        try:
+            return self._walk(node, path, via_alias)
+        finally:
+            if not via_alias:
+                self.direct.pop()
+
+    def _walk(self, node, path: tuple, via_alias: bool):
         self.positions.setdefault(path, self.at(node))
         if node.tag not in _SAFE_TAGS:
             self.problem(node, "YAML_TAG", tag=node.tag)
             return None
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
+            return self._mapping(node, path, via_alias)
         if isinstance(node, yaml.SequenceNode):
-            return [self.walk(item, path + (i,)) for i, item in enumerate(node.value)]
+            return [self.walk(item, path + (i,), via_alias) for i, item in enumerate(node.value)]
         return self._scalar(node)
 
-    def _mapping(self, node, path):
+    def _mapping(self, node, path, via_alias):
         result = {}
         first_seen: dict[object, int] = {}
         for key_node, value_node in node.value:
@@ -107,7 +122,7 @@ class _Walker:
                 continue
             first_seen[key] = self.at(key_node)[0]
             self.positions[("#key",) + path + (key,)] = self.at(key_node)
-            result[key] = self.walk(value_node, path + (key,))
+            result[key] = self.walk(value_node, path + (key,), via_alias)
         return result
 
     def _scalar(self, node):

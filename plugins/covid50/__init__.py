@@ -14,8 +14,8 @@ from decimal import Decimal
 from engine import Code
 from engine import Issue
 from engine import Location
+from engine import Shown
 from engine import hookimpl
-from engine.display import Shown
 
 NOT_MULTIPLE = Code(
     "COVID50_NOT_MULTIPLE", "warning",
