@@ -186,6 +186,11 @@ _ENGINE_CODES = [
     Code("NOT_A_NUMBER", _E,
          "« {label} » : {value} n'est pas un nombre ; tapez par exemple 1234,56.",
          "« {label} »: {value} is geen getal; typ bijvoorbeeld 1234,56."),
+    Code("NUMBER_TOO_LARGE", _E,
+         "« {label} » : {value} est hors des limites (plus de {digits} chiffres) ; vérifiez "
+         "le nombre.",
+         "« {label} »: {value} valt buiten de grenzen (meer dan {digits} cijfers); controleer "
+         "het getal."),
     Code("NOT_WHOLE", _E,
          "« {label} » : {value} n'est pas un nombre entier ; aucun texte ni décimale n'est "
          "accepté.",
@@ -425,6 +430,7 @@ VOCABULARY = {
     "reason_syntax": {"fr": "forme incorrecte", "nl": "verkeerde vorm"},
     "NOT_A_NUMBER": {"fr": "pas un nombre", "nl": "geen getal"},
     "NOT_WHOLE": {"fr": "pas un nombre entier", "nl": "geen geheel getal"},
+    "NUMBER_TOO_LARGE": {"fr": "nombre hors limites", "nl": "getal buiten de grenzen"},
     "TOO_MANY_DECIMALS": {"fr": "trop de décimales", "nl": "te veel decimalen"},
     "NOT_A_DATE": {"fr": "pas une date", "nl": "geen datum"},
     "NOT_A_CHOICE": {"fr": "pas un des choix", "nl": "geen van de keuzes"},

@@ -101,9 +101,10 @@ class _Run:
         except ValueProblem as problem:
             self.parse_failed.add(location)
             params = dict(problem.params)
-            for key in ("kind", "reason"):
-                if key in params:
-                    params[key] = Word(params[key])
+            if "kind" in params:
+                params["kind"] = Word(params["kind"])
+            if "reason" in params:
+                params["reason"] = Word("reason_" + params["reason"])
             if "value" in params:
                 params["value"] = f"« {params['value']} »"
             params["label"] = Text(item.label)

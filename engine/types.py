@@ -26,6 +26,7 @@ _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _TRUE = {"true", "1", "yes", "oui", "ja", "on", "y", "o", "j"}
 _FALSE = {"false", "0", "no", "non", "nee", "off", "n"}
 MAX_TEXT = 2000
+MAX_DIGITS = 15  # a quadrillion euros is not a CPAS amount; also keeps decimals exact
 
 
 class ValueProblem(ValueError):
@@ -59,10 +60,14 @@ def parse_decimal(raw) -> Decimal:
         raise ValueProblem("NOT_A_NUMBER", value=raw)
     if not number.is_finite():
         raise ValueProblem("NOT_A_NUMBER", value=raw)
+    if number and (number.adjusted() >= MAX_DIGITS or number.adjusted() < -MAX_DIGITS):
+        raise ValueProblem("NUMBER_TOO_LARGE", value=raw, digits=MAX_DIGITS)
     return number
 
 
 def _decimal_from_text(raw: str) -> Decimal:
+    if len(raw) > 64:
+        raise ValueProblem("NOT_A_NUMBER", value=raw[:20] + "…")
     text = raw.strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "")
     text = text.removesuffix("€").removeprefix("€").removesuffix("%")
     if "," in text and "." in text:
@@ -142,7 +147,9 @@ class IntegerType(FieldType):
     def parse(self, raw, field=None):
         try:
             number = parse_decimal(raw)
-        except ValueProblem:
+        except ValueProblem as problem:
+            if problem.code == "NUMBER_TOO_LARGE":
+                raise
             raise ValueProblem("NOT_WHOLE", value=raw) from None
         if number != number.to_integral_value():
             raise ValueProblem("NOT_WHOLE", value=raw)
