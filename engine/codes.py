@@ -254,6 +254,63 @@ _ENGINE_CODES = [
     Code("UPLOAD_TOO_LARGE", _E,
          "le fichier « {filename} » dépasse la limite ({limit}) ; scindez-le ou allégez-le.",
          "het bestand « {filename} » overschrijdt de grens ({limit}); splits of verklein het."),
+    # --- actions refused (lifecycle, access) ---------------------------------------------------
+    Code("FORBIDDEN", _E,
+         "vous n'avez pas accès à ce CPAS ou à ce formulaire.",
+         "u hebt geen toegang tot dit OCMW of dit formulier."),
+    Code("READ_ONLY_USER", _E,
+         "votre rôle permet de consulter ce formulaire, pas de le modifier.",
+         "uw rol laat toe dit formulier te raadplegen, niet te wijzigen."),
+    Code("STALE", _E,
+         "quelqu'un a enregistré ce formulaire depuis que vous l'avez ouvert ; vos valeurs sont "
+         "toujours à l'écran : notez-les, rechargez le formulaire et enregistrez à nouveau.",
+         "iemand heeft dit formulier bewaard sinds u het opende; uw waarden staan nog op het "
+         "scherm: noteer ze, herlaad het formulier en bewaar opnieuw."),
+    Code("FORM_SENT", _E,
+         "ce formulaire a été envoyé au SPP IS : il n'est plus accessible qu'en consultation.",
+         "dit formulier werd naar de POD MI verstuurd: het kan enkel nog geraadpleegd worden."),
+    Code("DEADLINE_PASSED", _E,
+         "la date limite du {deadline} est dépassée : le formulaire ne peut plus être modifié "
+         "ni signé ; demandez une prolongation au SPP IS.",
+         "de uiterste datum van {deadline} is verstreken: het formulier kan niet meer gewijzigd "
+         "of ondertekend worden; vraag een verlenging aan de POD MI."),
+    Code("SIGN_INCOMPLETE", _E,
+         "le formulaire contient encore des erreurs : corrigez-les et enregistrez avant de "
+         "signer.",
+         "het formulier bevat nog fouten: verbeter ze en bewaar vóór u ondertekent."),
+    Code("SIGN_ROLE", _E,
+         "vous n'avez pas le rôle {role} pour ce CPAS et ne pouvez pas signer à ce titre.",
+         "u hebt de rol {role} niet voor dit OCMW en kunt niet in die hoedanigheid "
+         "ondertekenen."),
+    Code("SIGN_ALREADY", _E,
+         "le formulaire est déjà signé au titre de {role}.",
+         "het formulier is al ondertekend als {role}."),
+    Code("SIGN_SAME_PERSON", _E,
+         "vous avez déjà signé ce formulaire : la seconde signature doit venir d'une autre "
+         "personne.",
+         "u hebt dit formulier al ondertekend: de tweede handtekening moet van iemand anders "
+         "komen."),
+    Code("SIGN_STALE", _E,
+         "le formulaire a changé depuis que vous l'avez affiché : relisez-le avant de signer.",
+         "het formulier is gewijzigd sinds u het opende: herlees het vóór u ondertekent."),
+    Code("ADMIN_ONLY", _E,
+         "seul un administrateur du SPP IS peut faire cela.",
+         "enkel een beheerder van de POD MI kan dat doen."),
+    Code("REASON_REQUIRED", _E,
+         "indiquez par écrit la raison de la réouverture.",
+         "geef schriftelijk de reden van de heropening op."),
+    Code("NOT_SENT", _E,
+         "seul un formulaire envoyé peut être rouvert.",
+         "enkel een verstuurd formulier kan heropend worden."),
+    Code("NO_SUCH_FORM", _E,
+         "il n'existe pas de formulaire {measure} pour l'année {year}.",
+         "er bestaat geen formulier {measure} voor het jaar {year}."),
+    Code("UNKNOWN_USER", _E,
+         "l'utilisateur « {username} » n'existe pas.",
+         "de gebruiker « {username} » bestaat niet."),
+    Code("UNKNOWN_ROLE", _E,
+         "le rôle « {role} » n'existe pas ; rôles : agent, president, secretary.",
+         "de rol « {role} » bestaat niet; rollen: agent, president, secretary."),
 ]
 
 _CATALOGUE: dict[str, Code] = {code.name: code for code in _ENGINE_CODES}
@@ -457,5 +514,10 @@ VOCABULARY = {
     "limit_max_length": {"fr": "au plus {limit} caractères", "nl": "hoogstens {limit} tekens"},
     "reserved_keyword": {"fr": "mot des formules", "nl": "woord van de formules"},
     "reserved_builtin": {"fr": "nom prédéfini", "nl": "voorgedefinieerde naam"},
+    "president": {"fr": "Président", "nl": "Voorzitter"},
+    "secretary": {"fr": "Secrétaire / Directeur général", "nl": "Secretaris / Algemeen directeur"},
+    "agent": {"fr": "Agent", "nl": "Medewerker"},
+    "legacy_account": {"fr": "numéro de compte (12 chiffres)",
+                       "nl": "rekeningnummer (12 cijfers)"},
     "did_you_mean": {"fr": " (vouliez-vous dire « {name} » ?)", "nl": " (bedoelde u « {name} »?)"},
 }

@@ -21,7 +21,7 @@ ERROR = "error"
 WARNING = "warning"
 
 
-def _render(params: dict, lang: str) -> dict:
+def render_params(params: dict, lang: str) -> dict:
     return {k: (v.render(lang) if hasattr(v, "render") else v) for k, v in params.items()}
 
 
@@ -42,7 +42,7 @@ class Problem:
         return cls(source, line, column, code, severity or codes.get(code).severity, params)
 
     def message(self, lang: str = "fr") -> str:
-        return codes.message(self.code, lang, **_render(self.params, lang))
+        return codes.message(self.code, lang, **render_params(self.params, lang))
 
     def format(self, lang: str = "fr") -> str:
         """``path:line:col: CODE message`` (warnings say so after the code)."""
@@ -87,7 +87,7 @@ class Issue:
     text: dict | None = field(default=None, compare=False)  # schema-written messages {fr, nl}
 
     def message(self, lang: str = "fr") -> str:
-        rendered = _render(self.params, lang)
+        rendered = render_params(self.params, lang)
         if self.text is not None:
             return codes.fill(self.text[lang], rendered)
         return codes.message(self.code, lang, **rendered)

@@ -1,0 +1,110 @@
+"""The published measures: which schema version each form uses.
+
+A schema is published under its hash (SHA-256 of its text) and never changes; a corrected
+version is a new hash. Forms not yet sent use the latest version of their measure and year;
+a sent form is read with the version it was sent with.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from engine.loader import SchemaError
+from engine.loader import load_measure_text
+from engine.loader import schema_files
+from engine.model import Measure
+from engine.store import tables
+
+
+def schema_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Version:
+    measure: Measure
+    schema_hash: str
+
+
+class Catalog:
+    """The measures of the campaign, from the database, with their versions cached."""
+
+    def __init__(self, store, plugins):
+        self.store = store
+        self.plugins = plugins
+        self._by_hash: dict[str, Measure] = {}
+
+    def publish_text(self, text: str, source: str, connection=None) -> Version:
+        """Check and publish one schema (idempotent for the same text)."""
+        loaded = load_measure_text(text, source, self.plugins)
+        if loaded.measure is None:
+            raise SchemaError(loaded.problems)
+        digest = schema_hash(text)
+        measure = loaded.measure
+        with self._connection(connection) as conn:
+            exists = conn.execute(sa.select(tables.measures.c.id).where(
+                tables.measures.c.schema_hash == digest,
+                tables.measures.c.code == measure.code,
+                tables.measures.c.year == measure.year)).first()
+            if exists is None:
+                conn.execute(tables.measures.insert().values(
+                    code=measure.code, year=measure.year, schema_hash=digest, schema_text=text,
+                    published_at=datetime.datetime.now(datetime.UTC)))
+        self._by_hash[digest] = measure
+        return Version(measure, digest)
+
+    def publish_folder(self, folder) -> list[Version]:
+        """Publish every schema file below ``folder`` (what ``serve`` does at start-up)."""
+        versions = []
+        with self.store.transaction() as conn:
+            for path in schema_files([folder]):
+                text = path.read_text(encoding="utf-8")
+                versions.append(self.publish_text(text, str(path), conn))
+        return versions
+
+    def current(self, connection=None) -> list[Version]:
+        """The latest version of each measure and year, ordered by measure then year."""
+        m = tables.measures
+        with self._connection(connection) as conn:
+            rows = conn.execute(sa.select(m.c.code, m.c.year, m.c.schema_hash, m.c.id)
+                                .order_by(m.c.code, m.c.year, m.c.id)).all()
+        latest = {}
+        for row in rows:
+            latest[(row.code, row.year)] = row.schema_hash
+        return [self.version(digest) for (_, _), digest in sorted(latest.items())]
+
+    def latest(self, code: str, year: int, connection=None) -> Version | None:
+        return next((v for v in self.current(connection)
+                     if (v.measure.code, v.measure.year) == (code, year)), None)
+
+    def version(self, digest: str, connection=None) -> Version:
+        measure = self._by_hash.get(digest)
+        if measure is None:
+            with self._connection(connection) as conn:
+                text = conn.execute(sa.select(tables.measures.c.schema_text).where(
+                    tables.measures.c.schema_hash == digest)).scalar_one()
+            loaded = load_measure_text(text, f"published:{digest[:12]}", self.plugins)
+            if loaded.measure is None:
+                raise SchemaError(loaded.problems)
+            measure = self._by_hash[digest] = loaded.measure
+        return Version(measure, digest)
+
+    def _connection(self, connection):
+        if connection is not None:
+            return _Borrowed(connection)
+        return self.store.transaction()
+
+
+class _Borrowed:
+    def __init__(self, connection):
+        self.connection = connection
+
+    def __enter__(self):
+        return self.connection
+
+    def __exit__(self, *exc):
+        return False

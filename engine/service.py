@@ -1,0 +1,578 @@
+"""The application's operations on forms and CPAS data, each one transaction.
+
+Every operation takes the acting user and checks, here on the server, that they may do it for
+that CPAS; the web layer only calls these. Nothing is half-saved: an operation either commits
+all its rows (values, state, signatures, audit) or none.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from dataclasses import dataclass
+from dataclasses import field
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+from werkzeug.security import check_password_hash
+from werkzeug.security import generate_password_hash
+
+from engine import lifecycle as lc
+from engine.catalog import Catalog
+from engine.catalog import Version
+from engine.display import Shown
+from engine.evaluation import Evaluation
+from engine.evaluation import evaluate
+from engine.lifecycle import Actor
+from engine.lifecycle import Refused
+from engine.store import tables as t
+from engine.types import ValueProblem
+from engine.types import builtin_types
+
+CPAS_EDITABLE = ("iban", "bic", "legacy_account", "contact_name", "contact_email",
+                 "contact_phone")
+_CPAS_TYPES = {"iban": "iban", "bic": "bic", "contact_email": "email", "contact_phone": "phone"}
+
+
+def _now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC)
+
+
+@dataclass
+class Signature:
+    role: str
+    user_id: int
+    name: str
+    signed_at: datetime.datetime
+    content_hash: str
+
+
+@dataclass
+class FormView:
+    """Everything a page needs to show one form to one user."""
+
+    cpas: dict
+    version: Version
+    entered: dict
+    evaluation: Evaluation
+    state: str
+    version_number: int  # 0 when never saved
+    content_hash: str
+    signatures: list[Signature]
+    deadline: datetime.date
+    open: bool
+    can_edit: bool
+    can_sign: tuple[str, ...]
+    reopened_reason: str | None = None
+    sent_at: datetime.datetime | None = None
+    frozen: dict | None = None
+
+    @property
+    def measure(self):
+        return self.version.measure
+
+    @property
+    def missing_roles(self) -> tuple[str, ...]:
+        signed = {s.role for s in self.signatures}
+        return tuple(r for r in lc.SIGNING_ROLES if r not in signed)
+
+
+@dataclass
+class FormSummary:
+    """One line of the home page."""
+
+    code: str
+    year: int
+    title: dict
+    state: str
+    complete: bool
+    signed: bool
+    sent: bool
+    missing_roles: tuple
+    deadline: datetime.date
+    reopened_reason: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+class Service:
+    def __init__(self, store, catalog: Catalog, today=None, now=None):
+        self.store = store
+        self.catalog = catalog
+        self.today = today or datetime.date.today
+        self.now = now or _now
+        self._types = {k.name: k for k in builtin_types()}
+
+    # -- users, CPAS, roles (administration and demo set-up) ----------------------------------------
+    def create_user(self, username, display_name, password=None, *, admin=False,
+                    inspector=False) -> int:
+        with self.store.transaction() as conn:
+            return conn.execute(t.users.insert().values(
+                username=username, display_name=display_name,
+                password_hash=generate_password_hash(password) if password else None,
+                is_admin=admin, is_inspector=inspector, active=True,
+                created_at=self.now())).inserted_primary_key[0]
+
+    def set_password(self, username, password) -> None:
+        with self.store.transaction() as conn:
+            result = conn.execute(t.users.update().where(t.users.c.username == username)
+                                  .values(password_hash=generate_password_hash(password)))
+            if not result.rowcount:
+                raise Refused("UNKNOWN_USER", username=username)
+
+    def create_cpas(self, nis, name_fr, name_nl, **data) -> int:
+        with self.store.transaction() as conn:
+            return conn.execute(t.cpas.insert().values(
+                nis=nis, name_fr=name_fr, name_nl=name_nl, updated_at=self.now(),
+                **data)).inserted_primary_key[0]
+
+    def grant(self, username, nis, role) -> None:
+        if role not in lc.CPAS_ROLES:
+            raise Refused("UNKNOWN_ROLE", role=role)
+        with self.store.transaction() as conn:
+            user_id = self._user_id(conn, username)
+            cpas_id = self._cpas_row(conn, nis).id
+            exists = conn.execute(sa.select(t.memberships).where(
+                t.memberships.c.user_id == user_id, t.memberships.c.cpas_id == cpas_id,
+                t.memberships.c.role == role)).first()
+            if exists is None:
+                conn.execute(t.memberships.insert().values(user_id=user_id, cpas_id=cpas_id,
+                                                           role=role))
+
+    def set_prefilled(self, nis, code, year, values: dict) -> None:
+        with self.store.transaction() as conn:
+            cpas_id = self._cpas_row(conn, nis).id
+            key = (t.prefilled.c.cpas_id == cpas_id) & (t.prefilled.c.measure == code) & (
+                t.prefilled.c.year == year)
+            conn.execute(t.prefilled.delete().where(key))
+            conn.execute(t.prefilled.insert().values(
+                cpas_id=cpas_id, measure=code, year=year, values_json=json.dumps(values),
+                loaded_at=self.now()))
+
+    def extend(self, actor: Actor, nis, code, year, deadline: datetime.date) -> None:
+        """An administrator lets one CPAS edit and sign one form until ``deadline``."""
+        if not actor.is_admin:
+            raise Refused("ADMIN_ONLY")
+        with self.store.transaction() as conn:
+            cpas_id = self._cpas_row(conn, nis).id
+            key = (t.extensions.c.cpas_id == cpas_id) & (t.extensions.c.measure == code) & (
+                t.extensions.c.year == year)
+            conn.execute(t.extensions.delete().where(key))
+            conn.execute(t.extensions.insert().values(cpas_id=cpas_id, measure=code, year=year,
+                                                      deadline=deadline,
+                                                      granted_by=actor.user_id))
+            self._audit(conn, actor, cpas_id, None, "extension",
+                        {"measure": code, "year": year, "deadline": deadline.isoformat()})
+
+    # -- authentication ---------------------------------------------------------------------------
+    def authenticate(self, username: str, password: str) -> Actor | None:
+        with self.store.transaction() as conn:
+            row = conn.execute(sa.select(t.users).where(t.users.c.username == username)).first()
+        if row is None or not row.active or not row.password_hash:
+            check_password_hash(generate_password_hash("x"), password)  # same time either way
+            return None
+        if not check_password_hash(row.password_hash, password):
+            return None
+        return self.actor(row.id)
+
+    def actor(self, user_id: int) -> Actor | None:
+        with self.store.transaction() as conn:
+            row = conn.execute(sa.select(t.users).where(t.users.c.id == user_id)).first()
+            if row is None or not row.active:
+                return None
+            roles: dict[str, set] = {}
+            for nis, role in conn.execute(
+                    sa.select(t.cpas.c.nis, t.memberships.c.role)
+                    .join(t.cpas, t.cpas.c.id == t.memberships.c.cpas_id)
+                    .where(t.memberships.c.user_id == user_id)):
+                roles.setdefault(nis, set()).add(role)
+        return Actor(row.id, row.username, row.display_name,
+                     {nis: frozenset(r) for nis, r in roles.items()}, row.is_admin,
+                     row.is_inspector)
+
+    def actor_by_username(self, username: str) -> Actor | None:
+        with self.store.transaction() as conn:
+            user_id = conn.execute(sa.select(t.users.c.id).where(
+                t.users.c.username == username)).scalar()
+        return self.actor(user_id) if user_id is not None else None
+
+    # -- CPAS data --------------------------------------------------------------------------------
+    def cpas_list(self, actor: Actor) -> list[dict]:
+        """The CPAS this user may see (all of them for administrators and inspectors)."""
+        with self.store.transaction() as conn:
+            rows = conn.execute(sa.select(t.cpas).order_by(t.cpas.c.nis)).all()
+        return [dict(r._mapping) for r in rows if actor.can_read(r.nis)]
+
+    def cpas(self, actor: Actor, nis: str) -> dict:
+        if not actor.can_read(nis):
+            raise Refused("FORBIDDEN")
+        with self.store.transaction() as conn:
+            return dict(self._cpas_row(conn, nis)._mapping)
+
+    def update_cpas(self, actor: Actor, nis: str, data: dict) -> dict:
+        """Check and save the CPAS's contact person and bank account. Returns ``{field: issue
+        code}`` when something is invalid, and then saves nothing."""
+        if not actor.can_edit(nis):
+            raise Refused("FORBIDDEN")
+        clean, problems = {}, {}
+        for name in CPAS_EDITABLE:
+            raw = (data.get(name) or "").strip()
+            kind = self._types.get(_CPAS_TYPES.get(name, "text"))
+            if not raw:
+                clean[name] = None
+                continue
+            try:
+                clean[name] = kind.parse(raw)
+            except ValueProblem as problem:
+                problems[name] = problem
+        if name_problem := self._legacy_account(clean.get("legacy_account")):
+            problems["legacy_account"] = name_problem
+        if problems:
+            return problems
+        with self.store.transaction() as conn:
+            row = self._cpas_row(conn, nis)
+            changes = {k: [getattr(row, k), v] for k, v in clean.items() if getattr(row, k) != v}
+            if not changes:
+                return {}
+            conn.execute(t.cpas.update().where(t.cpas.c.id == row.id).values(
+                updated_at=self.now(), **clean))
+            self._audit(conn, actor, row.id, None, "cpas_change", changes)
+            self._void_changed_signatures(conn, actor, row.id)
+        return {}
+
+    @staticmethod
+    def _legacy_account(value):
+        if value and not (value.isdigit() and len(value) == 12):
+            return ValueProblem("BAD_FORMAT_VALUE", value=value, kind="legacy_account",
+                                reason="length")
+        return None
+
+    # -- forms ------------------------------------------------------------------------------------
+    def home(self, actor: Actor, nis: str) -> list[FormSummary]:
+        if not actor.can_read(nis):
+            raise Refused("FORBIDDEN")
+        summaries = []
+        for version in self.catalog.current():
+            view = self.form(actor, nis, version.measure.code, version.measure.year)
+            summaries.append(FormSummary(
+                code=view.measure.code, year=view.measure.year, title=view.measure.title,
+                state=view.state,
+                complete=view.state in (lc.COMPLETE, lc.SIGNED_ONCE, lc.SENT),
+                signed=view.state == lc.SENT, sent=view.state == lc.SENT,
+                missing_roles=view.missing_roles if view.state != lc.SENT else (),
+                deadline=view.deadline, reopened_reason=view.reopened_reason))
+        return summaries
+
+    def form(self, actor: Actor, nis: str, code: str, year: int, connection=None) -> FormView:
+        if not actor.can_read(nis):
+            raise Refused("FORBIDDEN")
+        with self._tx(connection) as conn:
+            cpas_row = self._cpas_row(conn, nis)
+            row = self._submission(conn, cpas_row.id, code, year)
+            if row is not None and row.state == lc.SENT:
+                return self._sent_view(conn, actor, cpas_row, row)
+            version = self.catalog.latest(code, year, conn)
+            if version is None:
+                raise Refused("NO_SUCH_FORM", measure=code, year=year)
+            entered = json.loads(row.values_json) if row is not None else {}
+            return self._view(conn, actor, cpas_row, version, row, entered)
+
+    def preview(self, actor: Actor, nis: str, code: str, year: int, entered: dict) -> FormView:
+        """The form as it would be with these values, saving nothing (the live recompute)."""
+        with self.store.transaction() as conn:
+            current = self.form(actor, nis, code, year, conn)
+            if current.state == lc.SENT:
+                return current
+            cpas_row = self._cpas_row(conn, nis)
+            row = self._submission(conn, cpas_row.id, code, year)
+            return self._view(conn, actor, cpas_row, current.version, row, entered)
+
+    def save(self, actor: Actor, nis: str, code: str, year: int, entered: dict,
+             version_number: int) -> FormView:
+        """Save the values typed in. Refused when someone saved since ``version_number`` was
+        loaded, after the deadline, on a sent form, or for a user who may not edit."""
+        if not actor.can_edit(nis):
+            raise Refused("FORBIDDEN" if not actor.can_read(nis) else "READ_ONLY_USER")
+        try:
+            with self.store.transaction() as conn:
+                before = self.form(actor, nis, code, year, conn)
+                self._check_writable(before, version_number)
+                cpas_row = self._cpas_row(conn, nis)
+                after = self._view(conn, actor, cpas_row, before.version,
+                                   self._submission(conn, cpas_row.id, code, year), entered)
+                changed = after.content_hash != before.content_hash or (
+                    entered != before.entered)
+                if before.version_number and not changed:
+                    return before
+                signatures = before.signatures
+                if after.content_hash != before.content_hash and signatures:
+                    self._void(conn, actor, cpas_row.id, before, "content_changed")
+                    signatures = []
+                state = lc.state_of(after.evaluation.blocking, len(signatures))
+                values = {"schema_hash": after.version.schema_hash,
+                          "values_json": json.dumps(entered, default=str), "state": state,
+                          "content_hash": after.content_hash, "updated_at": self.now(),
+                          "updated_by": actor.user_id}
+                if before.version_number == 0:
+                    submission_id = conn.execute(t.submissions.insert().values(
+                        cpas_id=cpas_row.id, measure=code, year=year, version=1,
+                        **values)).inserted_primary_key[0]
+                else:
+                    submission_id = self._submission(conn, cpas_row.id, code, year).id
+                    done = conn.execute(t.submissions.update().where(
+                        t.submissions.c.id == submission_id,
+                        t.submissions.c.version == version_number).values(
+                        version=version_number + 1, **values))
+                    if done.rowcount != 1:
+                        raise Refused("STALE")
+                self._audit(conn, actor, cpas_row.id, submission_id, "save", {
+                    "changes": _diff(before.evaluation, after.evaluation), "state": state},
+                    after.content_hash)
+                return self.form(actor, nis, code, year, conn)
+        except IntegrityError:
+            raise Refused("STALE") from None
+
+    def sign(self, actor: Actor, nis: str, code: str, year: int, role: str,
+             seen_hash: str) -> FormView:
+        """Sign as ``role`` the content the signer saw (``seen_hash``); the second signature
+        sends the form and freezes it."""
+        if not actor.can_read(nis):
+            raise Refused("FORBIDDEN")
+        with self.store.transaction() as conn:
+            view = self.form(actor, nis, code, year, conn)
+            if view.state == lc.SENT:
+                raise Refused("FORM_SENT")
+            if not view.open:
+                raise Refused("DEADLINE_PASSED", deadline=Shown(view.deadline, "date"))
+            if view.version_number == 0:
+                raise Refused("SIGN_INCOMPLETE")
+            lc.check_signature(actor, nis, role, view.state,
+                               [{"role": s.role, "user_id": s.user_id} for s in view.signatures])
+            if seen_hash != view.content_hash:
+                raise Refused("SIGN_STALE")
+            cpas_row = self._cpas_row(conn, nis)
+            row = self._submission(conn, cpas_row.id, code, year)
+            conn.execute(t.signatures.insert().values(
+                submission_id=row.id, role=role, user_id=actor.user_id, signed_at=self.now(),
+                content_hash=view.content_hash))
+            self._audit(conn, actor, cpas_row.id, row.id, "sign", {"role": role},
+                        view.content_hash)
+            values = {"state": lc.SIGNED_ONCE, "version": row.version + 1,
+                      "updated_at": self.now()}
+            if len(view.signatures) == 1:
+                values.update(state=lc.SENT, sent_at=self.now(),
+                              frozen_json=json.dumps(self._freeze(view, actor, role),
+                                                     default=str))
+                self._audit(conn, actor, cpas_row.id, row.id, "send", {},
+                            view.content_hash)
+            done = conn.execute(t.submissions.update().where(
+                t.submissions.c.id == row.id, t.submissions.c.version == row.version
+            ).values(**values))
+            if done.rowcount != 1:
+                raise Refused("STALE")
+            return self.form(actor, nis, code, year, conn)
+
+    def reopen(self, actor: Actor, nis: str, code: str, year: int, reason: str) -> FormView:
+        """An administrator reopens a sent form, with a written reason."""
+        if not actor.is_admin:
+            raise Refused("ADMIN_ONLY")
+        if not (reason or "").strip():
+            raise Refused("REASON_REQUIRED")
+        with self.store.transaction() as conn:
+            view = self.form(actor, nis, code, year, conn)
+            if view.state != lc.SENT:
+                raise Refused("NOT_SENT")
+            cpas_row = self._cpas_row(conn, nis)
+            row = self._submission(conn, cpas_row.id, code, year)
+            self._void(conn, actor, cpas_row.id, view, "reopened")
+            conn.execute(t.submissions.update().where(t.submissions.c.id == row.id).values(
+                state=lc.COMPLETE, version=row.version + 1, sent_at=None,
+                reopened_reason=reason.strip(), reopened_at=self.now(),
+                updated_at=self.now()))
+            self._audit(conn, actor, cpas_row.id, row.id, "reopen",
+                        {"reason": reason.strip(), "frozen": json.loads(row.frozen_json)},
+                        view.content_hash)
+            refreshed = self.form(actor, nis, code, year, conn)
+            conn.execute(t.submissions.update().where(t.submissions.c.id == row.id).values(
+                state=lc.state_of(refreshed.evaluation.blocking, 0),
+                content_hash=refreshed.content_hash))
+            return self.form(actor, nis, code, year, conn)
+
+    def audit_trail(self, actor: Actor, nis: str, code: str | None = None,
+                    year: int | None = None) -> list[dict]:
+        if not actor.can_read(nis):
+            raise Refused("FORBIDDEN")
+        a = t.audit
+        with self.store.transaction() as conn:
+            cpas_id = self._cpas_row(conn, nis).id
+            query = (sa.select(a, t.users.c.display_name, t.users.c.username)
+                     .join(t.users, t.users.c.id == a.c.user_id, isouter=True)
+                     .where(a.c.cpas_id == cpas_id).order_by(a.c.id))
+            if code is not None:
+                row = self._submission(conn, cpas_id, code, year)
+                ids = [row.id] if row is not None else []
+                query = query.where(a.c.submission_id.in_(ids) | (
+                    a.c.submission_id.is_(None) & a.c.action.in_(("cpas_change",
+                                                                   "extension"))))
+            return [dict(r._mapping, detail=json.loads(r.detail_json))
+                    for r in conn.execute(query)]
+
+    # -- internals --------------------------------------------------------------------------------
+    def _tx(self, connection):
+        return self.catalog._connection(connection)
+
+    @staticmethod
+    def _cpas_row(conn, nis):
+        row = conn.execute(sa.select(t.cpas).where(t.cpas.c.nis == nis)).first()
+        if row is None:
+            raise Refused("FORBIDDEN")
+        return row
+
+    @staticmethod
+    def _user_id(conn, username):
+        user_id = conn.execute(sa.select(t.users.c.id).where(
+            t.users.c.username == username)).scalar()
+        if user_id is None:
+            raise Refused("UNKNOWN_USER", username=username)
+        return user_id
+
+    @staticmethod
+    def _submission(conn, cpas_id, code, year):
+        s = t.submissions
+        return conn.execute(sa.select(s).where(s.c.cpas_id == cpas_id, s.c.measure == code,
+                                               s.c.year == year)).first()
+
+    def _prefilled(self, conn, cpas_id, code, year) -> dict:
+        p = t.prefilled
+        text = conn.execute(sa.select(p.c.values_json).where(
+            p.c.cpas_id == cpas_id, p.c.measure == code, p.c.year == year)).scalar()
+        return json.loads(text) if text else {}
+
+    def _deadline(self, conn, cpas_id, measure) -> tuple[datetime.date, bool]:
+        e = t.extensions
+        extension = conn.execute(sa.select(e.c.deadline).where(
+            e.c.cpas_id == cpas_id, e.c.measure == measure.code,
+            e.c.year == measure.year)).scalar()
+        deadline = max(measure.deadline, extension) if extension else measure.deadline
+        return deadline, lc.open_for_changes(self.today(), measure.opens, measure.deadline,
+                                             extension)
+
+    def _signatures(self, conn, submission_id) -> list[Signature]:
+        if submission_id is None:
+            return []
+        s = t.signatures
+        rows = conn.execute(sa.select(s, t.users.c.display_name)
+                            .join(t.users, t.users.c.id == s.c.user_id)
+                            .where(s.c.submission_id == submission_id, s.c.voided_at.is_(None))
+                            .order_by(s.c.id)).all()
+        return [Signature(r.role, r.user_id, r.display_name, r.signed_at, r.content_hash)
+                for r in rows]
+
+    def _view(self, conn, actor, cpas_row, version, row, entered) -> FormView:
+        measure = version.measure
+        evaluation = evaluate(measure, entered,
+                              self._prefilled(conn, cpas_row.id, measure.code, measure.year))
+        cpas_data = {k: getattr(cpas_row, k) for k in CPAS_EDITABLE}
+        digest = lc.content_hash(measure.code, measure.year, version.schema_hash,
+                                 evaluation.to_json()["values"], cpas_data)
+        signatures = [s for s in self._signatures(conn, row.id if row else None)
+                      if s.content_hash == digest]  # a signature on other content is void
+        deadline, is_open = self._deadline(conn, cpas_row.id, measure)
+        state = lc.state_of(evaluation.blocking, len(signatures)) if row else lc.NOT_STARTED
+        nis = cpas_row.nis
+        can_sign = ()
+        if is_open and row is not None and state in (lc.COMPLETE, lc.SIGNED_ONCE):
+            signed = {(s.role, s.user_id) for s in signatures}
+            can_sign = tuple(r for r in actor.signing_roles(nis)
+                             if r not in {role for role, _ in signed}
+                             and actor.user_id not in {uid for _, uid in signed})
+        return FormView(
+            cpas=dict(cpas_row._mapping), version=version, entered=entered,
+            evaluation=evaluation, state=state, version_number=row.version if row else 0,
+            content_hash=digest, signatures=signatures, deadline=deadline, open=is_open,
+            can_edit=is_open and actor.can_edit(nis), can_sign=can_sign,
+            reopened_reason=row.reopened_reason if row else None)
+
+    def _sent_view(self, conn, actor, cpas_row, row) -> FormView:
+        frozen = json.loads(row.frozen_json)
+        version = self.catalog.version(row.schema_hash, conn)
+        evaluation = evaluate(version.measure, frozen["entered"], frozen["prefilled"])
+        signatures = [Signature(s["role"], s["user_id"], s["name"],
+                                datetime.datetime.fromisoformat(s["signed_at"]),
+                                s["content_hash"]) for s in frozen["signatures"]]
+        deadline, _ = self._deadline(conn, cpas_row.id, version.measure)
+        return FormView(
+            cpas={**dict(cpas_row._mapping), **frozen["cpas"]}, version=version,
+            entered=frozen["entered"], evaluation=evaluation, state=lc.SENT,
+            version_number=row.version, content_hash=row.content_hash, signatures=signatures,
+            deadline=deadline, open=False, can_edit=False, can_sign=(), sent_at=row.sent_at,
+            frozen=frozen)
+
+    def _freeze(self, view: FormView, actor: Actor, role: str) -> dict:
+        signatures = [{"role": s.role, "user_id": s.user_id, "name": s.name,
+                       "signed_at": s.signed_at.isoformat(), "content_hash": s.content_hash}
+                      for s in view.signatures]
+        signatures.append({"role": role, "user_id": actor.user_id, "name": actor.display_name,
+                           "signed_at": self.now().isoformat(),
+                           "content_hash": view.content_hash})
+        cpas = {k: view.cpas[k] for k in ("nis", "name_fr", "name_nl", "enterprise_number",
+                                          *CPAS_EDITABLE)}
+        prefilled = {p.id: p.type.to_json(view.evaluation.values.get(p.id))
+                     for p in view.measure.prefilled}
+        return {"entered": view.entered, "prefilled": prefilled, "cpas": cpas,
+                "values": view.evaluation.to_json()["values"], "signatures": signatures,
+                "schema_hash": view.version.schema_hash}
+
+    def _check_writable(self, view: FormView, version_number: int):
+        if view.state == lc.SENT:
+            raise Refused("FORM_SENT")
+        if not view.open:
+            raise Refused("DEADLINE_PASSED", deadline=Shown(view.deadline, "date"))
+        if view.version_number != version_number:
+            raise Refused("STALE")
+
+    def _void(self, conn, actor, cpas_id, view: FormView, why: str):
+        s = t.signatures
+        row = self._submission(conn, cpas_id, view.measure.code, view.measure.year)
+        conn.execute(s.update().where(s.c.submission_id == row.id, s.c.voided_at.is_(None))
+                     .values(voided_at=self.now(), voided_why=why))
+        if view.signatures:
+            self._audit(conn, actor, cpas_id, row.id, "signatures_void",
+                        {"why": why, "roles": [x.role for x in view.signatures]},
+                        view.content_hash)
+
+    def _void_changed_signatures(self, conn, actor, cpas_id):
+        """After a CPAS data change, signatures of unsent forms no longer cover the content."""
+        s = t.submissions
+        rows = conn.execute(sa.select(s).where(s.c.cpas_id == cpas_id,
+                                               s.c.state == lc.SIGNED_ONCE)).all()
+        nis = self._cpas_nis(conn, cpas_id)
+        for row in rows:
+            view = self.form(actor, nis, row.measure, row.year, conn)
+            if not view.signatures:
+                self._void(conn, actor, cpas_id, view, "cpas_changed")
+                conn.execute(s.update().where(s.c.id == row.id).values(
+                    state=lc.state_of(view.evaluation.blocking, 0),
+                    content_hash=view.content_hash, version=row.version + 1))
+
+    @staticmethod
+    def _cpas_nis(conn, cpas_id):
+        return conn.execute(sa.select(t.cpas.c.nis).where(t.cpas.c.id == cpas_id)).scalar()
+
+    def _audit(self, conn, actor, cpas_id, submission_id, action, detail, digest=None):
+        conn.execute(t.audit.insert().values(
+            at=self.now(), user_id=actor.user_id if actor else None, cpas_id=cpas_id,
+            submission_id=submission_id, action=action,
+            detail_json=json.dumps(detail, default=str), content_hash=digest))
+
+
+def _diff(before: Evaluation, after: Evaluation) -> dict:
+    """Entered values that changed: ``{name: [old, new]}`` (tables compared whole)."""
+    old, new = before.to_json()["values"], after.to_json()["values"]
+    changed = {}
+    for item in after.measure.fields:
+        if item.entered and old.get(item.id) != new.get(item.id):
+            changed[item.id] = [old.get(item.id), new.get(item.id)]
+    for table in after.measure.tables:
+        if old.get(table.id) != new.get(table.id):
+            changed[table.id] = [len(old.get(table.id) or []), len(new.get(table.id) or [])]
+    return changed
