@@ -62,7 +62,7 @@ def seed(service, today: datetime.date | None = None) -> bool:
 def banner() -> str:
     """What ``serve --demo`` prints at start-up."""
     lines = ["Demo users (password: demo):"]
-    for username, name, nis, role, admin, inspector in USERS:
+    for username, name, nis, role, admin, _inspector in USERS:
         where = f"CPAS {nis}, {role}" if nis else ("administrator" if admin else "inspector")
         lines.append(f"  {username:<10} {name} — {where}")
     return "\n".join(lines)

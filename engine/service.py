@@ -95,27 +95,29 @@ class FormSummary:
 
 
 class Service:
-    def __init__(self, store, catalog: Catalog, today=None, now=None):
+    def __init__(self, store, catalog: Catalog, today=None, now=None, password_method=None):
         self.store = store
+        self.password_method = password_method or "scrypt"  # tests use a cheaper one
         self.catalog = catalog
         self.today = today or datetime.date.today
         self.now = now or _now
         self._types = {k.name: k for k in builtin_types()}
 
-    # -- users, CPAS, roles (administration and demo set-up) ----------------------------------------
+    # -- users, CPAS, roles (administration and demo set-up) ---------------------------------
     def create_user(self, username, display_name, password=None, *, admin=False,
                     inspector=False) -> int:
+        digest = generate_password_hash(password, self.password_method) if password else None
         with self.store.transaction() as conn:
             return conn.execute(t.users.insert().values(
-                username=username, display_name=display_name,
-                password_hash=generate_password_hash(password) if password else None,
+                username=username, display_name=display_name, password_hash=digest,
                 is_admin=admin, is_inspector=inspector, active=True,
                 created_at=self.now())).inserted_primary_key[0]
 
     def set_password(self, username, password) -> None:
         with self.store.transaction() as conn:
             result = conn.execute(t.users.update().where(t.users.c.username == username)
-                                  .values(password_hash=generate_password_hash(password)))
+                                  .values(password_hash=generate_password_hash(password,
+                                                                       self.password_method)))
             if not result.rowcount:
                 raise Refused("UNKNOWN_USER", username=username)
 
@@ -168,11 +170,16 @@ class Service:
         with self.store.transaction() as conn:
             row = conn.execute(sa.select(t.users).where(t.users.c.username == username)).first()
         if row is None or not row.active or not row.password_hash:
-            check_password_hash(generate_password_hash("x"), password)  # same time either way
+            check_password_hash(self._dummy_hash(), password)  # same time either way
             return None
         if not check_password_hash(row.password_hash, password):
             return None
         return self.actor(row.id)
+
+    def _dummy_hash(self) -> str:
+        if not hasattr(self, "_dummy"):
+            self._dummy = generate_password_hash("not a password", self.password_method)
+        return self._dummy
 
     def actor(self, user_id: int) -> Actor | None:
         with self.store.transaction() as conn:
