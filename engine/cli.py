@@ -202,3 +202,127 @@ def _print_text(result, explanations, lang):
     for issue in result.issues:
         word = _say(issue.severity, lang)
         click.echo(f"  {word} [{issue.code}] {issue.location}: {issue.message(lang)}")
+
+
+# --- administration: database, users, roles, CPAS ------------------------------------------------
+
+_DATABASE = click.option("--database", "database_url", metavar="URL",
+                         help="database URL (default: $RAPPORT_UNIQUE_DATABASE_URL or "
+                              "sqlite:///rapport-unique.db)")
+_SCHEMAS = click.option("--schemas", default="schemas", show_default=True,
+                        type=click.Path(file_okay=False), help="folder of measure schemas")
+
+
+def _service(database_url, schemas="schemas"):
+    from engine.loader import SchemaError
+    from engine.service import open_service
+
+    try:
+        return open_service(database_url, schemas)
+    except SchemaError as exc:
+        for problem in exc.problems:
+            click.echo(problem.format(_DEFAULT_LANG), err=True)
+        sys.exit(1)
+
+
+def _refused(exc, lang=_DEFAULT_LANG):
+    click.echo(f"rapport-unique: {exc.code} {exc.message(lang)}", err=True)
+    sys.exit(1)
+
+
+@main.group()
+def db():
+    """The database."""
+
+
+@db.command("upgrade")
+@_DATABASE
+def db_upgrade(database_url):
+    """Create the database or bring it to the latest schema."""
+    from engine.store import Store
+
+    store = Store(database_url)
+    store.upgrade()
+    click.echo(f"{store.url}: up to date")
+
+
+@main.group()
+def users():
+    """Users and their roles."""
+
+
+@users.command("create")
+@click.argument("username")
+@click.option("--name", "display_name", required=True, help="full name, shown on signatures")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+@click.option("--admin", is_flag=True, help="SPP IS administrator (the whole country)")
+@click.option("--inspector", is_flag=True, help="SPP IS read-only inspector (the whole country)")
+@_DATABASE
+@_SCHEMAS
+def users_create(username, display_name, password, admin, inspector, database_url, schemas):
+    """Create a local account."""
+    service = _service(database_url, schemas)
+    try:
+        service.create_user(username, display_name, password, admin=admin, inspector=inspector)
+    except Exception as exc:  # noqa: BLE001 - a duplicate username, said plainly
+        click.echo(f"rapport-unique: {username}: {exc.__class__.__name__}", err=True)
+        sys.exit(1)
+    click.echo(f"{username}: created")
+
+
+@users.command("grant")
+@click.argument("username")
+@click.argument("nis")
+@click.argument("role", type=click.Choice(["agent", "president", "secretary"]))
+@_DATABASE
+@_SCHEMAS
+def users_grant(username, nis, role, database_url, schemas):
+    """Give USERNAME the ROLE in the CPAS with NIS code NIS."""
+    from engine.lifecycle import Refused
+
+    try:
+        _service(database_url, schemas).grant(username, nis, role)
+    except Refused as exc:
+        _refused(exc)
+    click.echo(f"{username}: {role} of {nis}")
+
+
+@users.command("password")
+@click.argument("username")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+@_DATABASE
+def users_password(username, password, database_url):
+    """Set a user's password."""
+    from engine.lifecycle import Refused
+
+    try:
+        _service(database_url, None).set_password(username, password)
+    except Refused as exc:
+        _refused(exc)
+    click.echo(f"{username}: password set")
+
+
+@main.group(name="cpas")
+def cpas_group():
+    """CPAS (public social welfare centres)."""
+
+
+@cpas_group.command("create")
+@click.argument("nis")
+@click.option("--name-fr", required=True)
+@click.option("--name-nl", required=True)
+@_DATABASE
+def cpas_create(nis, name_fr, name_nl, database_url):
+    """Register a CPAS by its NIS code."""
+    from engine import formats
+
+    try:
+        nis = formats.normalize_nis(nis)
+    except formats.FormatProblem:
+        click.echo(f"rapport-unique: {nis}: " + codes.message(
+            "BAD_FORMAT_VALUE", _DEFAULT_LANG, label="NIS", value=nis,
+            kind=codes.word("nis", _DEFAULT_LANG),
+            reason=codes.word("reason_syntax", _DEFAULT_LANG)), err=True)
+        sys.exit(1)
+    _service(database_url, None).create_cpas(nis, name_fr, name_nl)
+    click.echo(f"{nis}: created")

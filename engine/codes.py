@@ -308,6 +308,10 @@ _ENGINE_CODES = [
     Code("UNKNOWN_USER", _E,
          "l'utilisateur « {username} » n'existe pas.",
          "de gebruiker « {username} » bestaat niet."),
+    Code("UNKNOWN_CPAS", _E,
+         "aucun CPAS n'a le code INS « {nis} » ; créez-le d'abord (rapport-unique cpas create).",
+         "geen OCMW heeft de NIS-code « {nis} »; maak het eerst aan (rapport-unique cpas "
+         "create)."),
     Code("UNKNOWN_ROLE", _E,
          "le rôle « {role} » n'existe pas ; rôles : agent, president, secretary.",
          "de rol « {role} » bestaat niet; rollen: agent, president, secretary."),

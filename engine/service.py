@@ -132,7 +132,7 @@ class Service:
             raise Refused("UNKNOWN_ROLE", role=role)
         with self.store.transaction() as conn:
             user_id = self._user_id(conn, username)
-            cpas_id = self._cpas_row(conn, nis).id
+            cpas_id = self._cpas_row(conn, nis, "UNKNOWN_CPAS").id
             exists = conn.execute(sa.select(t.memberships).where(
                 t.memberships.c.user_id == user_id, t.memberships.c.cpas_id == cpas_id,
                 t.memberships.c.role == role)).first()
@@ -142,7 +142,7 @@ class Service:
 
     def set_prefilled(self, nis, code, year, values: dict) -> None:
         with self.store.transaction() as conn:
-            cpas_id = self._cpas_row(conn, nis).id
+            cpas_id = self._cpas_row(conn, nis, "UNKNOWN_CPAS").id
             key = (t.prefilled.c.cpas_id == cpas_id) & (t.prefilled.c.measure == code) & (
                 t.prefilled.c.year == year)
             conn.execute(t.prefilled.delete().where(key))
@@ -155,7 +155,7 @@ class Service:
         if not actor.is_admin:
             raise Refused("ADMIN_ONLY")
         with self.store.transaction() as conn:
-            cpas_id = self._cpas_row(conn, nis).id
+            cpas_id = self._cpas_row(conn, nis, "UNKNOWN_CPAS").id
             key = (t.extensions.c.cpas_id == cpas_id) & (t.extensions.c.measure == code) & (
                 t.extensions.c.year == year)
             conn.execute(t.extensions.delete().where(key))
@@ -428,10 +428,10 @@ class Service:
         return self.catalog._connection(connection)
 
     @staticmethod
-    def _cpas_row(conn, nis):
+    def _cpas_row(conn, nis, missing="FORBIDDEN"):
         row = conn.execute(sa.select(t.cpas).where(t.cpas.c.nis == nis)).first()
         if row is None:
-            raise Refused("FORBIDDEN")
+            raise Refused(missing, nis=nis)
         return row
 
     @staticmethod
@@ -583,3 +583,17 @@ def _diff(before: Evaluation, after: Evaluation) -> dict:
         if old.get(table.id) != new.get(table.id):
             changed[table.id] = [len(old.get(table.id) or []), len(new.get(table.id) or [])]
     return changed
+
+
+def open_service(database_url: str | None = None, schemas="schemas", **options) -> Service:
+    """The store (migrated), the catalog (the schemas folder published) and the service."""
+    from engine.plugins import default_plugins
+    from engine.store import Store
+
+    store = Store(database_url)
+    store.upgrade()
+    catalog = Catalog(store, default_plugins())
+    if schemas:
+        catalog.publish_folder(schemas)
+    return Service(store, catalog, **options)
+
