@@ -1,0 +1,238 @@
+"""What pages show, in the reader's language: values the Belgian way (through
+:mod:`engine.display`), times in Belgian time, issues placed next to their fields, explanations
+of computed amounts, and the audit trail in words. Formatting only: nothing here checks or
+computes a value.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from decimal import InvalidOperation
+from zoneinfo import ZoneInfo
+
+from flask import current_app
+
+from engine import codes
+from engine.display import format_date
+from engine.display import format_money
+from engine.display import format_value
+from engine.evaluation import Evaluation
+from web.i18n import lang
+from web.i18n import t
+
+
+def shown(value, kind: str = "number") -> str:
+    """A typed value as the reader reads it (``1 150,00 €`` / ``€ 1.150,00``)."""
+    return format_value(value, kind, lang())
+
+
+def money(value) -> str:
+    return format_money(value, lang()) if value is not None else ""
+
+
+def day(value) -> str:
+    return format_date(value, lang()) if value else ""
+
+
+def when(value) -> str:
+    """A moment in the configured time zone, ``23/11/2026 14:05`` (stored times are UTC)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        value = datetime.datetime.fromisoformat(value)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=datetime.UTC)
+    zone = ZoneInfo(current_app.config["TIMEZONE"])
+    return value.astimezone(zone).strftime("%d/%m/%Y %H:%M")
+
+
+def iban(value) -> str:
+    """``BE68539007547034`` → ``BE68 5390 0754 7034``."""
+    return " ".join(value[i:i + 4] for i in range(0, len(value), 4)) if value else ""
+
+
+def role(name: str) -> str:
+    return codes.word(name, lang()) if name in ("agent", "president", "secretary") else name
+
+
+def state(name: str) -> str:
+    return t("state_" + name)
+
+
+def cpas_name(cpas: dict) -> str:
+    return cpas.get(f"name_{lang()}") or cpas.get("name_fr") or ""
+
+
+def init_app(app) -> None:
+    app.jinja_env.filters.update(shown=shown, money=money, day=day, when=when, iban=iban,
+                                 role=role, state=state, cpas_name=cpas_name)
+
+
+# --- issues next to their fields ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Message:
+    key: str  # the field, cell (``table-row-column``), row (``table-row``) or table it is about
+    target: str  # the element id a summary link goes to
+    severity: str
+    text: str
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+
+class Messages:
+    """The issues of an evaluation in the reader's language, grouped by where they show."""
+
+    def __init__(self, evaluation: Evaluation | None, layout=None):
+        self.all: list[Message] = []
+        self.by_key: dict[str, list[Message]] = {}
+        if evaluation is None:
+            return
+        inputs = {w.name for w in layout.entered} if layout else set()
+        first = {tl.id: tl.entered[0].name for tl in layout.tables if tl.entered} if layout \
+            else {}
+        for issue in evaluation.issues:
+            loc = issue.location
+            if loc.table is None:
+                key = loc.field or ""
+                target = f"f-{key}" if key in inputs else f"w-{key}"
+            elif loc.row is None:
+                key = target = loc.table
+                target = f"t-{loc.table}"
+            elif loc.column:
+                key = f"{loc.table}-{loc.row}-{loc.column}"
+                target = f"f-{key}"
+            else:
+                key = f"{loc.table}-{loc.row}"
+                target = f"f-{key}-{first.get(loc.table, '')}"
+            message = Message(key, target, issue.severity, issue.message(lang()))
+            self.all.append(message)
+            self.by_key.setdefault(key, []).append(message)
+
+    @property
+    def errors(self) -> list[Message]:
+        return [m for m in self.all if m.is_error]
+
+    @property
+    def warnings(self) -> list[Message]:
+        return [m for m in self.all if not m.is_error]
+
+    def of(self, key: str) -> list[Message]:
+        return self.by_key.get(key, [])
+
+    def invalid(self, key: str) -> bool:
+        return any(m.is_error for m in self.by_key.get(key, ()))
+
+    def as_json(self) -> list[dict]:
+        return [{"key": m.key, "target": m.target, "severity": m.severity, "message": m.text}
+                for m in self.all]
+
+
+# --- "why this amount?" ------------------------------------------------------------------------
+
+
+def explanation(evaluation: Evaluation, name: str) -> dict | None:
+    """A computed value's formula and operands, labelled in the reader's language."""
+    try:
+        found = evaluation.explain(name)
+    except (KeyError, IndexError, AttributeError):
+        return None
+    language = lang()
+    operands = []
+    for operand, label, value, kind in found.operands:
+        if isinstance(value, list):
+            text = ", ".join(format_value(v, kind, language) or "—" for v in value[:20])
+            text = "[" + text + (" …" if len(value) > 20 else "") + "]"
+        else:
+            text = format_value(value, kind, language) or "—"
+        operands.append({"name": operand, "label": label.get(language, operand), "value": text})
+    return {"formula": found.formula, "value": format_value(found.value, found.kind, language)
+            or "—", "operands": operands}
+
+
+def computed_values(evaluation: Evaluation, layout) -> dict:
+    """Every computed amount of the form, formatted, keyed like the page's outputs."""
+    values = evaluation.values
+    out = {}
+    for section in layout.sections:
+        for item in section.items:
+            if hasattr(item, "table"):
+                for n, row in enumerate(values.get(item.id, []), start=1):
+                    for column in item.columns:
+                        if column.control == "output":
+                            out[f"{item.id}-{n}-{column.name}"] = shown(row.get(column.name),
+                                                                         column.kind)
+                for total in item.table.totals:
+                    out[total.id] = shown(values.get(total.id), total.type.unit)
+            elif item.control == "output":
+                out[item.name] = shown(values.get(item.name), item.kind)
+    return out
+
+
+# --- the audit trail ---------------------------------------------------------------------------
+
+
+def audit_lines(entries: list[dict], measure) -> list[dict]:
+    """Each audit entry as: when, who, action, what changed (in words)."""
+    return [{"at": when(e["at"]), "who": e.get("display_name") or e.get("username") or "—",
+             "action": t("audit_" + e["action"]) if ("audit_" + e["action"]) in _AUDIT_KEYS
+             else e["action"], "changes": _changes(e["action"], e.get("detail") or {}, measure),
+             "hash": (e.get("content_hash") or "")[:12]} for e in entries]
+
+
+_AUDIT_KEYS = {"audit_save", "audit_sign", "audit_send", "audit_reopen", "audit_cpas_change",
+               "audit_signatures_void", "audit_extension"}
+
+
+def _changes(action: str, detail: dict, measure) -> list[str]:
+    language = lang()
+    if action == "save":
+        lines = []
+        for name, (old, new) in (detail.get("changes") or {}).items():
+            kind = measure.kind_of(name) if measure is not None else "text"
+            label = measure.label(name).get(language, name) if measure is not None else name
+            if measure is not None and measure.table(name) is not None:
+                lines.append(t("audit_rows", label=label, old=old, new=new))
+            else:
+                lines.append(f"{label} : {_json_value(old, kind)} → {_json_value(new, kind)}")
+        if detail.get("state"):
+            lines.append(t("audit_state", state=state(detail["state"])))
+        return lines
+    if action == "sign":
+        return [role(detail.get("role", ""))]
+    if action == "reopen":
+        return [t("audit_reason", reason=detail.get("reason", ""))]
+    if action == "signatures_void":
+        roles = ", ".join(role(r) for r in detail.get("roles", []))
+        return [t("audit_void_" + detail.get("why", "x"), roles=roles)
+                if "audit_void_" + detail.get("why", "x") in _VOID_KEYS else roles]
+    if action == "cpas_change":
+        return [f"{t('cpas_' + name)} : {old or '—'} → {new or '—'}"
+                for name, (old, new) in detail.items()]
+    if action == "extension":
+        return [t("audit_until", deadline=day(datetime.date.fromisoformat(detail["deadline"])))
+                ] if detail.get("deadline") else []
+    return [json.dumps(detail, ensure_ascii=False, default=str)] if detail else []
+
+
+_VOID_KEYS = {"audit_void_reopened", "audit_void_cpas_changed"}
+
+
+def _json_value(value, kind: str) -> str:
+    """A value as the audit stored it (money as ``"1150.00"``), shown the Belgian way."""
+    if value is None:
+        return "—"
+    if kind in ("money", "number", "count"):
+        try:
+            return format_value(Decimal(str(value)), kind, lang())
+        except InvalidOperation:
+            return str(value)
+    if kind == "percent":
+        return f"{value} %"
+    return str(value)
