@@ -2,6 +2,7 @@
 trail, and atomic saves (../shared/spec/00-overview.md, "The lifecycle of one form")."""
 
 import datetime
+import os
 from decimal import Decimal
 
 import pytest
@@ -36,13 +37,21 @@ def clock():
 
 @pytest.fixture
 def service(tmp_path, clock):
-    store = Store(f"sqlite:///{tmp_path / 'test.db'}")
+    """On an SQLite file, or on the database of $RAPPORT_UNIQUE_TEST_DATABASE_URL (emptied
+    first), e.g. postgresql+psycopg://ru:ru@localhost/ru_test to run them on PostgreSQL."""
+    url = os.environ.get("RAPPORT_UNIQUE_TEST_DATABASE_URL")
+    store = Store(url or f"sqlite:///{tmp_path / 'test.db'}")
+    if url:
+        with store.transaction() as conn:
+            tables.metadata.drop_all(conn)
+            conn.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
     store.upgrade()
     catalog = Catalog(store, engine.default_plugins())
     catalog.publish_folder(SCHEMAS)
     service = Service(store, catalog, today=clock, password_method="pbkdf2:sha256:1000")
     demo.seed(service)
-    return service
+    yield service
+    store.close()
 
 
 @pytest.fixture

@@ -50,6 +50,10 @@ class Store:
         with self.engine.begin() as connection:
             command.revision(self._alembic(connection), message=message, autogenerate=True)
 
+    def close(self) -> None:
+        """Close the pooled connections (the store can still be used: it reconnects)."""
+        self.engine.dispose()
+
     @contextmanager
     def transaction(self):
         """A connection in one transaction: committed at the end, rolled back on any error."""
