@@ -45,7 +45,7 @@ class Catalog:
             raise SchemaError(loaded.problems)
         digest = schema_hash(text)
         measure = loaded.measure
-        with self._connection(connection) as conn:
+        with self.store.using(connection) as conn:
             exists = conn.execute(sa.select(tables.measures.c.id).where(
                 tables.measures.c.schema_hash == digest,
                 tables.measures.c.code == measure.code,
@@ -69,7 +69,7 @@ class Catalog:
     def current(self, connection=None) -> list[Version]:
         """The latest version of each measure and year, ordered by measure then year."""
         m = tables.measures
-        with self._connection(connection) as conn:
+        with self.store.using(connection) as conn:
             rows = conn.execute(sa.select(m.c.code, m.c.year, m.c.schema_hash, m.c.id)
                                 .order_by(m.c.code, m.c.year, m.c.id)).all()
         latest = {}
@@ -84,7 +84,7 @@ class Catalog:
     def version(self, digest: str, connection=None) -> Version:
         measure = self._by_hash.get(digest)
         if measure is None:
-            with self._connection(connection) as conn:
+            with self.store.using(connection) as conn:
                 text = conn.execute(sa.select(tables.measures.c.schema_text).where(
                     tables.measures.c.schema_hash == digest)).scalar_one()
             loaded = load_measure_text(text, f"published:{digest[:12]}", self.plugins)
@@ -92,19 +92,3 @@ class Catalog:
                 raise SchemaError(loaded.problems)
             measure = self._by_hash[digest] = loaded.measure
         return Version(measure, digest)
-
-    def _connection(self, connection):
-        if connection is not None:
-            return _Borrowed(connection)
-        return self.store.transaction()
-
-
-class _Borrowed:
-    def __init__(self, connection):
-        self.connection = connection
-
-    def __enter__(self):
-        return self.connection
-
-    def __exit__(self, *exc):
-        return False

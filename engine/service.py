@@ -272,7 +272,7 @@ class Service:
     def form(self, actor: Actor, nis: str, code: str, year: int, connection=None) -> FormView:
         if not actor.can_read(nis):
             raise Refused("FORBIDDEN")
-        with self._tx(connection) as conn:
+        with self.store.using(connection) as conn:
             cpas_row = self._cpas_row(conn, nis)
             row = self._submission(conn, cpas_row.id, code, year)
             if row is not None and row.state == lc.SENT:
@@ -424,9 +424,6 @@ class Service:
                     for r in conn.execute(query)]
 
     # -- internals --------------------------------------------------------------------------------
-    def _tx(self, connection):
-        return self.catalog._connection(connection)
-
     @staticmethod
     def _cpas_row(conn, nis, missing="FORBIDDEN"):
         row = conn.execute(sa.select(t.cpas).where(t.cpas.c.nis == nis)).first()

@@ -60,6 +60,15 @@ class Store:
         with self.engine.begin() as connection:
             yield connection
 
+    @contextmanager
+    def using(self, connection=None):
+        """The caller's connection (its transaction goes on), or a new transaction."""
+        if connection is not None:
+            yield connection
+        else:
+            with self.transaction() as new:
+                yield new
+
 
 def _sqlite_pragmas(dbapi_connection, _record):
     cursor = dbapi_connection.cursor()
