@@ -5,7 +5,8 @@ pattern). The web layer never validates or computes: every page asks the service
 on the server that the user may do what they ask, and raises :class:`engine.lifecycle.Refused`
 otherwise (see :mod:`web.errors` for how refusals become pages).
 
-Configuration (``config`` overrides the defaults):
+Configuration: ``config`` overrides ``RAPPORT_UNIQUE_<KEY>`` environment variables (read as
+JSON when they parse, so ``RAPPORT_UNIQUE_DEMO=true``), which override the defaults:
 
 * ``DATABASE_URL`` — SQLAlchemy URL; default the ``RAPPORT_UNIQUE_DATABASE_URL`` environment
   variable, else ``sqlite:///rapport-unique.db``.
@@ -36,6 +37,7 @@ that forked workers never share a connection.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from pathlib import Path
@@ -55,7 +57,6 @@ from engine.service import Service
 from engine.store import Store
 from engine.store import database_url
 
-SECRET_ENV = "RAPPORT_UNIQUE_SECRET_KEY"
 csrf = CSRFProtect()
 
 
@@ -86,20 +87,28 @@ def create_app(config: dict | None = None) -> Flask:
         SESSION_COOKIE_SECURE=False, PERMANENT_SESSION_LIFETIME=8 * 3600,
         # A token lives as long as the session: a long form left open must still save.
         WTF_CSRF_TIME_LIMIT=None, MAX_CONTENT_LENGTH=16 * 1024 * 1024,
+        # A 2 000-row table is posted as ~16 000 fields: allow it, within a bound.
+        MAX_FORM_MEMORY_SIZE=8 * 1024 * 1024, MAX_FORM_PARTS=50_000,
     )
+    # RAPPORT_UNIQUE_<KEY> environment variables (values read as JSON when they parse:
+    # RAPPORT_UNIQUE_DEMO=true), then the explicit configuration, which wins.
+    app.config.from_prefixed_env("RAPPORT_UNIQUE")
     app.config.update(config or {})
+    if app.config.get("SECRET_KEY") is not None:
+        app.config["SECRET_KEY"] = str(app.config["SECRET_KEY"])
     if app.config["PREFERRED_URL_SCHEME"] == "https":
         app.config["SESSION_COOKIE_SECURE"] = True
     app.config["DATABASE_URL"] = database_url(app.config["DATABASE_URL"])
     if not app.config.get("SECRET_KEY"):
-        app.config["SECRET_KEY"] = os.environ.get(SECRET_ENV) or _stored_secret(app)
+        app.config["SECRET_KEY"] = _stored_secret(app)
     app.session_interface = _SessionInterface()
+    app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True
+    app.jinja_env.add_extension("jinja2.ext.do")
     if app.config["PROXIES"]:
         count = int(app.config["PROXIES"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
 
     _init_engine(app)
-    csrf.init_app(app)
 
     from web import auth
     from web import cpas
@@ -107,9 +116,13 @@ def create_app(config: dict | None = None) -> Flask:
     from web import forms
     from web import home
     from web import i18n
+    from web import present
 
+    # Language and user first: a refused CSRF check is then shown in the reader's language.
     i18n.init_app(app)
     auth.init_app(app)
+    csrf.init_app(app)
+    present.init_app(app)
     errors.init_app(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(home.bp)
@@ -130,11 +143,9 @@ def _init_engine(app: Flask) -> None:
         catalog.publish_folder(folder)
     service = Service(store, catalog, today=app.config["TODAY"])
     if app.config["DEMO"]:
-        try:
+        with contextlib.suppress(IntegrityError):  # another process seeded at the same time
             demo.seed(service)
-        except IntegrityError:  # another process seeded at the same moment
-            pass
-    store.engine.dispose()  # connections are opened again, lazily, in each worker
+    store.close()  # connections are opened again, lazily, in each worker
     app.extensions["rapport_unique"] = RapportUnique(store, catalog, service,
                                                      identity_provider(app.config))
 

@@ -1,6 +1,6 @@
 """The interface's texts in French and Dutch, and the reader's language.
 
-Templates write ``t("key")`` (or ``t("key", name=...)`` for a text with ``{name}``). The language
+Templates write ``t("save")``, or ``t("signed", role=...)`` for a text with ``{role}``. The language
 comes from ``?lang=fr|nl`` on any page or the switch in the header (``/lang/<code>``), kept in
 the session; a first visit follows the browser's Accept-Language, French when neither matches.
 Engine messages (issues, refusals) come in the same language from :mod:`engine.codes`.
@@ -32,9 +32,10 @@ TEXTS = {
     "save": {"fr": "Enregistrer", "nl": "Bewaren"},
     "cancel": {"fr": "Annuler", "nl": "Annuleren"},
     "back": {"fr": "Retour", "nl": "Terug"},
-    "messages": {"fr": "Messages", "nl": "Berichten"},
-    "error_word": {"fr": "Erreur", "nl": "Fout"},
-    "warning_word": {"fr": "Avertissement", "nl": "Waarschuwing"},
+    "error_tag": {"fr": "Erreur :", "nl": "Fout:"},
+    "warning_tag": {"fr": "Avertissement :", "nl": "Waarschuwing:"},
+    "labelled": {"fr": "{label} : ", "nl": "{label}: "},
+    "change": {"fr": "{label} : {old} → {new}", "nl": "{label}: {old} → {new}"},
     "errors_title": {"fr": "{count} erreur(s) à corriger", "nl": "{count} fout(en) te verbeteren"},
     "warnings_title": {"fr": "{count} avertissement(s) (ne bloquent pas la signature)",
                        "nl": "{count} waarschuwing(en) (blokkeren de ondertekening niet)"},
@@ -82,7 +83,6 @@ TEXTS = {
     "none": {"fr": "aucune", "nl": "geen"},
     "reopened_note": {"fr": "Rouvert par le SPP IS : {reason}",
                       "nl": "Heropend door de POD MI: {reason}"},
-    "open_form": {"fr": "Ouvrir", "nl": "Openen"},
     "no_forms": {"fr": "Aucun formulaire publié.", "nl": "Geen formulier gepubliceerd."},
     "cpas_data_link": {"fr": "Données du CPAS : contact et compte bancaire",
                        "nl": "Gegevens van het OCMW: contact en bankrekening"},
@@ -131,7 +131,7 @@ TEXTS = {
     "prefilled_mark": {"fr": "pré-rempli", "nl": "vooraf ingevuld"},
     "computed_mark": {"fr": "calculé", "nl": "berekend"},
     "why": {"fr": "Pourquoi ce montant ?", "nl": "Waarom dit bedrag?"},
-    "formula": {"fr": "Formule", "nl": "Formule"},
+    "formula_tag": {"fr": "Formule :", "nl": "Formule:"},
     "issues_title": {"fr": "Contrôles", "nl": "Controles"},
     "signatures": {"fr": "Signatures", "nl": "Handtekeningen"},
     "not_signed": {"fr": "Non signé", "nl": "Niet ondertekend"},
@@ -147,6 +147,7 @@ TEXTS = {
                           "{when}.",
                     "nl": "Enkel raadplegen: dit formulier werd op {when} naar de POD MI "
                           "verstuurd."},
+    "sent_on": {"fr": "envoyé au SPP IS le {when}", "nl": "op {when} naar de POD MI verstuurd"},
     "closed_banner": {"fr": "La date limite du {date} est dépassée : le formulaire ne peut plus "
                             "être modifié ni signé.",
                       "nl": "De uiterste datum van {date} is verstreken: het formulier kan niet "
@@ -177,9 +178,8 @@ TEXTS = {
     "add_row": {"fr": "Ajouter une ligne", "nl": "Een rij toevoegen"},
     "remove_row": {"fr": "Supprimer la ligne {n}", "nl": "Rij {n} verwijderen"},
     "row": {"fr": "Ligne", "nl": "Rij"},
-    "total": {"fr": "Total", "nl": "Totaal"},
+    "row_place": {"fr": "{table}, ligne {row} : ", "nl": "{table}, rij {row}: "},
     "no_rows": {"fr": "Aucune ligne.", "nl": "Geen rijen."},
-    "live_title": {"fr": "Contrôle pendant la saisie", "nl": "Controle tijdens het typen"},
     "live_errors": {"fr": "{count} erreur(s)", "nl": "{count} fout(en)"},
     "live_warnings": {"fr": "{count} avertissement(s)", "nl": "{count} waarschuwing(en)"},
     "choose": {"fr": "— choisir —", "nl": "— kiezen —"},
@@ -201,7 +201,8 @@ TEXTS = {
                           "nl": "Gegevens van het OCMW gewijzigd"},
     "audit_signatures_void": {"fr": "Signatures annulées", "nl": "Handtekeningen vervallen"},
     "audit_extension": {"fr": "Prolongation du délai", "nl": "Verlenging van de termijn"},
-    "audit_rows": {"fr": "{label} : {old} → {new} ligne(s)", "nl": "{label}: {old} → {new} rij(en)"},
+    "audit_rows": {"fr": "{label} : {old} → {new} ligne(s)",
+                   "nl": "{label}: {old} → {new} rij(en)"},
     "audit_state": {"fr": "État : {state}", "nl": "Status: {state}"},
     "audit_reason": {"fr": "Raison : {reason}", "nl": "Reden: {reason}"},
     "audit_until": {"fr": "Jusqu'au {deadline}", "nl": "Tot {deadline}"},
@@ -260,7 +261,11 @@ def t(key: str, **params) -> str:
     return text.format(**params) if params else text
 
 
+def _set_language() -> None:
+    lang()
+
+
 def init_app(app) -> None:
-    app.before_request(lang)
+    app.before_request(_set_language)
     app.jinja_env.globals["t"] = t
     app.context_processor(lambda: {"lang": lang(), "languages": LANGUAGES})

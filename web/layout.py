@@ -1,27 +1,34 @@
 """The edit page's structure, built once per schema version, and reading a posted form.
 
 A :class:`Layout` says, for every item of a measure, which control shows it (an input, a list
-of choices, a computed output, a fixed pre-filled value) with its FR/NL texts; it is cached by
-schema hash so that a request only pours values into it. Posted values are read through a
-WTForms ``BaseForm`` built from the layout (its unbound fields are cached too; table cells are
-added for the rows posted), and go to the engine as they were typed: parsing and checking are
-the engine's job.
+of choices, a computed output, a fixed pre-filled value); its :class:`Piece` per language holds
+each input's unchanging HTML (wrapper, label, help, fixed attributes, options), so that a
+request only pours values and issues into it. Both are cached by schema hash.
+
+Posted values are read through a WTForms ``BaseForm`` built from the layout: one
+``StringField`` per form-level input and one :class:`RowsField` per table, which reads all the
+table's cells (``<table>-<row>-<column>``) in one pass. The values go to the engine as they
+were typed: parsing and checking are the engine's job.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
+from markupsafe import Markup
+from markupsafe import escape
 from werkzeug.datastructures import MultiDict
+from wtforms import Field as FormField
 from wtforms import StringField
 from wtforms.form import BaseForm
 
 from engine.model import Field
 from engine.model import Measure
 from engine.model import Table
+from web.i18n import TEXTS
 
-MAX_ROWS = 1000  # a hard limit on posted rows, whatever the schema says
+MAX_ROWS = 20_000  # a hard limit on posted rows, whatever the schema says
 _BOOLEAN = (("true", {"fr": "Oui", "nl": "Ja"}), ("false", {"fr": "Non", "nl": "Nee"}))
 _INPUTMODE = {"money": "decimal", "number": "decimal", "percent": "decimal", "integer": "numeric",
               "email": "email", "phone": "tel"}
@@ -43,16 +50,66 @@ class Widget:
     options: tuple = ()  # (value, {fr, nl})
 
     @property
+    def id(self) -> str:
+        return self.name
+
+    @property
     def label(self) -> dict:
         return self.field.label
 
-    def selection(self, raw) -> tuple[str, str | None]:
-        """The option to select for a raw value, and the raw value itself when it is none of
-        the options (kept so that saving again never loses what was stored)."""
+
+@dataclass(frozen=True)
+class Piece:
+    """An input's unchanging HTML in one language. A form-level input is written as
+    ``open`` (or ``open_hidden``) + value + ``"`` + its aria attributes + ``>`` + ``unit``
+    (a list: ``open`` + aria + ``>`` + ``options_for(value)`` + ``</select>``)."""
+
+    open: Markup
+    open_hidden: Markup
+    aria: Markup  # aria-describedby pointing at the help, when there is one
+    help_id: str
+    attrs: Markup  # a table cell's fixed attributes
+    labelledby: Markup  # a table cell's label: its column header and (appended) row header
+    td: Markup  # a table cell's opening tag
+    unit: Markup
+    options: dict  # value -> the <option>s with that one selected
+
+    def options_for(self, raw) -> Markup:
+        """The options with the raw value selected; a value that is none of them is kept as
+        an extra option, so that saving again never loses what was stored."""
         if raw is None or raw == "":
-            return "", None
+            return self.options[""]
         text = str(raw).lower() if isinstance(raw, bool) else str(raw)
-        return (text, None) if text in {v for v, _ in self.options} else (text, text)
+        found = self.options.get(text)
+        if found is not None:
+            return found
+        return self.options[""] + Markup('<option value="{0}" selected>{0}</option>').format(text)
+
+
+class RowsField(FormField):
+    """A table's rows from the posted cells ``<table>-<n>-<column>``, in row order."""
+
+    def __init__(self, columns: tuple = (), **kwargs):
+        super().__init__(**kwargs)
+        self.columns = tuple(columns)
+        self._known = frozenset(columns)
+
+    def process(self, formdata, data=None, extra_filters=None):
+        self.process_errors = []
+        self.data = []
+        if not formdata:
+            return
+        prefix = self.name + "-"
+        rows: dict[int, dict] = {}
+        for key in formdata:
+            if not key.startswith(prefix):
+                continue
+            number, _, column = key[len(prefix):].partition("-")
+            if column in self._known and number.isdigit() and len(number) <= 6:
+                rows.setdefault(int(number), {})[column] = formdata.get(key)
+        for number in sorted(rows)[:MAX_ROWS]:
+            row = rows[number]
+            self.data.append({c: _clean(row.get(c)) for c in self.columns})
 
 
 @dataclass(frozen=True)
@@ -79,33 +136,36 @@ class Layout:
     sections: tuple[SectionLayout, ...]
     entered: tuple[Widget, ...]  # form-level inputs
     tables: tuple[TableLayout, ...]
-    unbound: tuple  # (name, unbound StringField) for the form-level inputs
+    unbound: tuple  # (name, unbound field) for the BaseForm that reads a post
+    _pieces: dict = dataclass_field(default_factory=dict, compare=False, repr=False)
 
     def read(self, formdata) -> dict:
         """The values typed in, as the engine takes them: ``{field: text, table: [rows]}``."""
-        fields = list(self.unbound)
-        rows = {}
-        for table in self.tables:
-            rows[table.id] = _row_numbers(formdata, table)
-            fields += [(f"{table.id}-{n}-{c.name}", StringField())
-                       for n in rows[table.id] for c in table.entered]
-        form = BaseForm(fields)
+        form = BaseForm(self.unbound)
         form.process(formdata)
         data = form.data
         entered = {w.name: _clean(data[w.name]) for w in self.entered}
         for table in self.tables:
-            entered[table.id] = [{c.name: _clean(data[f"{table.id}-{n}-{c.name}"])
-                                  for c in table.entered} for n in rows[table.id]]
+            entered[table.id] = data[table.id]
         return entered
+
+    def pieces(self, lang: str) -> dict[str, Piece]:
+        """Every input's :class:`Piece` in ``lang``: by field id, and by ``table.column``."""
+        found = self._pieces.get(lang)
+        if found is None:
+            found = {w.name: _piece(w, lang) for w in self.entered}
+            found.update({f"{t.id}.{c.name}": _piece(c, lang, t.id)
+                          for t in self.tables for c in t.entered})
+            self._pieces[lang] = found
+        return found
 
 
 def read_json(layout: Layout, payload) -> dict:
     """The same reading for the recompute endpoint's JSON object of input names to texts."""
     if not isinstance(payload, dict):
         payload = {}
-    items = [(str(k), v if isinstance(v, str) else "") for k, v in payload.items()
-             if isinstance(v, (str, int, float)) and not isinstance(v, bool)]
-    return layout.read(MultiDict(items))
+    return layout.read(MultiDict([(str(k), v) for k, v in payload.items()
+                                  if isinstance(v, str)]))
 
 
 def change_rows(layout: Layout, entered: dict, action: str) -> bool:
@@ -157,9 +217,10 @@ def _build(measure: Measure) -> Layout:
                     entered.append(widget)
                 items.append(widget)
         sections.append(SectionLayout(section, tuple(items)))
+    unbound = [(w.name, StringField()) for w in entered]
+    unbound += [(t.id, RowsField(columns=tuple(c.name for c in t.entered))) for t in tables]
     return Layout(measure, tuple(_widget(p) for p in measure.prefilled), tuple(sections),
-                  tuple(entered), tuple(tables),
-                  tuple((w.name, StringField()) for w in entered))
+                  tuple(entered), tuple(tables), tuple(unbound))
 
 
 def _widget(item: Field) -> Widget:
@@ -178,11 +239,44 @@ def _widget(item: Field) -> Widget:
                   inputmode=_INPUTMODE.get(name), placeholder=_PLACEHOLDER.get(name))
 
 
-def _row_numbers(formdata, table: TableLayout) -> list[int]:
-    """The row numbers posted for a table, in order (rows may have been removed in between)."""
-    pattern = re.compile(rf"^{re.escape(table.id)}-(\d{{1,6}})-")
-    numbers = {int(m.group(1)) for key in formdata.keys() if (m := pattern.match(key))}
-    return sorted(numbers)[:MAX_ROWS]
+def _piece(widget: Widget, lang: str, table: str | None = None) -> Piece:
+    item, key = widget.field, widget.name
+    select = widget.control == "select"
+    attrs = "" if select else f' type="{widget.input_type}"'
+    if widget.inputmode:
+        attrs += f' inputmode="{widget.inputmode}"'
+    if widget.placeholder:
+        attrs += f' placeholder="{escape(widget.placeholder[lang])}"'
+    if item.required:
+        attrs += ' aria-required="true"'
+    head = help_id = ""
+    if table is None:
+        required = f' <span class="req">({TEXTS["required"][lang]})</span>' if item.required \
+            else ""
+        head = f'\n<label for="f-{key}">{escape(item.label[lang])}{required}</label>'
+        if item.help:
+            help_id = f"h-{key}"
+            head += f'\n<p class="help" id="{help_id}">{escape(item.help[lang])}</p>'
+    control = f'<select id="f-{key}" name="{key}"{attrs}' if select else \
+        f'<input id="f-{key}" name="{key}"{attrs} value="'
+    inner = f'{head}\n<div class="control">{control}'
+    unit = ""
+    if item.unit:
+        unit = f'<span class="unit">{escape(item.unit[lang])}</span>'
+    elif widget.kind in ("money", "percent"):
+        unit = f'<span class="unit" aria-hidden="true">{"€" if widget.kind == "money" else "%"}' \
+               '</span>'
+    choose = f'<option value="">{escape(TEXTS["choose"][lang])}</option>'
+    options = {}
+    for chosen in ("", *(value for value, _ in widget.options)):
+        options[chosen] = Markup(choose + "".join(
+            f'<option value="{escape(value)}"{" selected" if value == chosen else ""}>'
+            f'{escape(labels[lang])}</option>' for value, labels in widget.options))
+    wrapper = f'<div class="field" id="w-{key}" data-name="{key}"'
+    return Piece(Markup(f"{wrapper}>{inner}"), Markup(f"{wrapper} hidden>{inner}"),
+                 Markup(f' aria-describedby="{help_id}"') if help_id else Markup(""), help_id,
+                 Markup(attrs), Markup(f' aria-labelledby="c-{table}-{key} r-{table}-'),
+                 Markup(f'<td class="{escape(widget.kind)}">'), Markup(unit), options)
 
 
 def _clean(text):

@@ -7,6 +7,7 @@ computes a value.
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 from dataclasses import dataclass
 from decimal import Decimal
@@ -14,6 +15,8 @@ from decimal import InvalidOperation
 from zoneinfo import ZoneInfo
 
 from flask import current_app
+from jinja2 import Undefined
+from markupsafe import Markup
 
 from engine import codes
 from engine.display import format_date
@@ -26,7 +29,19 @@ from web.i18n import t
 
 def shown(value, kind: str = "number") -> str:
     """A typed value as the reader reads it (``1 150,00 €`` / ``€ 1.150,00``)."""
-    return format_value(value, kind, lang())
+    if value is None:
+        return ""
+    try:
+        return _formatted(type(value), value, kind, lang())
+    except TypeError:  # an unhashable value: format it without the cache
+        return format_value(value, kind, lang())
+
+
+@functools.lru_cache(maxsize=8192)
+def _formatted(_type, value, kind: str, language: str) -> str:
+    """Babel formats one amount in tens of microseconds; a page of a 2 000-row table shows
+    thousands, many of them equal. The type is part of the key: ``True == 1``."""
+    return format_value(value, kind, language)
 
 
 def money(value) -> str:
@@ -66,12 +81,56 @@ def cpas_name(cpas: dict) -> str:
     return cpas.get(f"name_{lang()}") or cpas.get("name_fr") or ""
 
 
+def display(widget, value) -> str:
+    """A field's value as read on the page: a choice by its label, anything else formatted."""
+    if value is not None and widget.field.choices:
+        choice = widget.field.choice(value)
+        return choice.label.get(lang(), choice.id) if choice else str(value)
+    return shown(value, widget.kind)
+
+
+def raw(value) -> str:
+    """What an input shows: the text as typed (nothing for a value not filled in)."""
+    return "" if value is None or isinstance(value, Undefined) else str(value)
+
+
+def value_problem(problem, label: str) -> str:
+    """The message of a :class:`engine.types.ValueProblem` (CPAS data), like the engine words
+    a field's issue: the label, the value quoted, the kind and reason in words."""
+    language = lang()
+    params = dict(problem.params)
+    params["label"] = label
+    if "value" in params:
+        params["value"] = f"« {params['value']} »"
+    for name, prefix in (("kind", ""), ("reason", "reason_")):
+        if name in params and prefix + str(params[name]) in codes.VOCABULARY:
+            params[name] = codes.word(prefix + str(params[name]), language)
+    return codes.message(problem.code, language, **params)
+
+
 def init_app(app) -> None:
     app.jinja_env.filters.update(shown=shown, money=money, day=day, when=when, iban=iban,
-                                 role=role, state=state, cpas_name=cpas_name)
+                                 role=role, state=state, cpas_name=cpas_name, raw=raw)
+    app.jinja_env.globals.update(display=display, explanation=explanation)
 
 
 # --- issues next to their fields ---------------------------------------------------------------
+
+
+class Group(list):
+    """The messages shown next to one field (or cell, row, table)."""
+
+    invalid = False  # an error among them (warnings never make a field invalid)
+
+    def __init__(self, key: str):
+        super().__init__()
+        self.key = key
+
+    def aria(self, help_id: str = "") -> Markup:
+        """The input's attributes pointing at these messages (and its help)."""
+        ids = f"{help_id} m-{self.key}" if help_id else f"m-{self.key}"
+        invalid = ' aria-invalid="true"' if self.invalid else ""
+        return Markup(f'{invalid} aria-describedby="{ids}"')
 
 
 @dataclass(frozen=True)
@@ -80,6 +139,7 @@ class Message:
     target: str  # the element id a summary link goes to
     severity: str
     text: str
+    summary: str  # the text in a list of all issues: a row's issue says which table and row
 
     @property
     def is_error(self) -> bool:
@@ -91,7 +151,7 @@ class Messages:
 
     def __init__(self, evaluation: Evaluation | None, layout=None):
         self.all: list[Message] = []
-        self.by_key: dict[str, list[Message]] = {}
+        self.by_key: dict[str, Group] = {}
         if evaluation is None:
             return
         inputs = {w.name for w in layout.entered} if layout else set()
@@ -111,9 +171,17 @@ class Messages:
             else:
                 key = f"{loc.table}-{loc.row}"
                 target = f"f-{key}-{first.get(loc.table, '')}"
-            message = Message(key, target, issue.severity, issue.message(lang()))
+            text = issue.message(lang())
+            summary = text
+            if loc.table is not None and loc.row is not None:
+                table = layout.measure.table(loc.table) if layout else None
+                label = table.label.get(lang(), loc.table) if table else loc.table
+                summary = t("row_place", table=label, row=loc.row) + text
+            message = Message(key, target, issue.severity, text, summary)
             self.all.append(message)
-            self.by_key.setdefault(key, []).append(message)
+            group = self.by_key.get(key) or self.by_key.setdefault(key, Group(key))
+            group.append(message)
+            group.invalid = group.invalid or message.is_error
 
     @property
     def errors(self) -> list[Message]:
@@ -127,10 +195,11 @@ class Messages:
         return self.by_key.get(key, [])
 
     def invalid(self, key: str) -> bool:
-        return any(m.is_error for m in self.by_key.get(key, ()))
+        group = self.by_key.get(key)
+        return group is not None and group.invalid
 
     def as_json(self) -> list[dict]:
-        return [{"key": m.key, "target": m.target, "severity": m.severity, "message": m.text}
+        return [{"key": m.key, "target": m.target, "severity": m.severity, "message": m.summary}
                 for m in self.all]
 
 
@@ -157,21 +226,22 @@ def explanation(evaluation: Evaluation, name: str) -> dict | None:
 
 
 def computed_values(evaluation: Evaluation, layout) -> dict:
-    """Every computed amount of the form, formatted, keyed like the page's outputs."""
+    """Every value the page shows but nobody types (computed fields and cells, read-only
+    cells, totals), formatted, keyed like the page's outputs (``v-<key>``)."""
     values = evaluation.values
     out = {}
     for section in layout.sections:
         for item in section.items:
             if hasattr(item, "table"):
-                for n, row in enumerate(values.get(item.id, []), start=1):
-                    for column in item.columns:
-                        if column.control == "output":
-                            out[f"{item.id}-{n}-{column.name}"] = shown(row.get(column.name),
-                                                                         column.kind)
+                shown_columns = [c for c in item.columns if c.control in ("output", "fixed")]
+                for n, row in enumerate(values.get(item.id) or [], start=1):
+                    for column in shown_columns:
+                        out[f"{item.id}-{n}-{column.name}"] = display(column,
+                                                                       row.get(column.name))
                 for total in item.table.totals:
                     out[total.id] = shown(values.get(total.id), total.type.unit)
-            elif item.control == "output":
-                out[item.name] = shown(values.get(item.name), item.kind)
+            elif item.control in ("output", "fixed"):
+                out[item.name] = display(item, values.get(item.name))
     return out
 
 
@@ -200,7 +270,8 @@ def _changes(action: str, detail: dict, measure) -> list[str]:
             if measure is not None and measure.table(name) is not None:
                 lines.append(t("audit_rows", label=label, old=old, new=new))
             else:
-                lines.append(f"{label} : {_json_value(old, kind)} → {_json_value(new, kind)}")
+                lines.append(t("change", label=label, old=_json_value(old, kind),
+                               new=_json_value(new, kind)))
         if detail.get("state"):
             lines.append(t("audit_state", state=state(detail["state"])))
         return lines
@@ -213,7 +284,7 @@ def _changes(action: str, detail: dict, measure) -> list[str]:
         return [t("audit_void_" + detail.get("why", "x"), roles=roles)
                 if "audit_void_" + detail.get("why", "x") in _VOID_KEYS else roles]
     if action == "cpas_change":
-        return [f"{t('cpas_' + name)} : {old or '—'} → {new or '—'}"
+        return [t("change", label=t("cpas_" + name), old=old or "—", new=new or "—")
                 for name, (old, new) in detail.items()]
     if action == "extension":
         return [t("audit_until", deadline=day(datetime.date.fromisoformat(detail["deadline"])))

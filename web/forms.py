@@ -1,0 +1,216 @@
+"""One form of one CPAS: read, edit and save, recompute while typing, sign, print, reopen, and
+its audit trail.
+
+Every route asks the service, which checks the user's rights on the server; the page only
+chooses what to show. A save is a POST that redirects to the read-only page (PRG); a refused
+save shows the edit page again with the values the user typed, never the database's. Adding or
+removing a table row is a submit button (``action=add:<table>``, ``remove:<table>:<n>``) that
+shows the page again without saving, so tables work without JavaScript.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from flask import Blueprint
+from flask import abort
+from flask import current_app
+from flask import flash
+from flask import g
+from flask import jsonify
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
+
+from engine import lifecycle as lc
+from engine.display import Shown
+from engine.lifecycle import Refused
+from web.auth import require_user
+from web.errors import error_page
+from web.errors import status_of
+from web.i18n import lang
+from web.i18n import t
+from web.layout import change_rows
+from web.layout import layout_for
+from web.layout import read_json
+from web.present import Messages
+from web.present import audit_lines
+from web.present import computed_values
+from web.present import explanation
+from web.present import role
+
+bp = Blueprint("forms", __name__, url_prefix="/cpas/<nis>/forms/<code>/<int:year>")
+bp.before_request(require_user)
+
+
+def _service():
+    return current_app.extensions["rapport_unique"].service
+
+
+def _layout(code: str, year: int):
+    """The layout of the form's current schema (a measure's fields are no secret; the service
+    still decides, in the call that follows, whether this user may touch this CPAS's form)."""
+    version = _service().catalog.latest(code, year)
+    if version is None:
+        abort(404)
+    return layout_for(version)
+
+
+def _back(nis: str, code: str, year: int):
+    return redirect(url_for("forms.view", nis=nis, code=code, year=year))
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+@bp.get("")
+def view(nis: str, code: str, year: int):
+    return _render_view(_service().form(g.actor, nis, code, year), nis)
+
+
+def _render_view(form, nis: str, status: int = 200, refusal: str | None = None,
+                 reason: str = ""):
+    layout = layout_for(form.version)
+    return render_template("forms/view.html", form=form, layout=layout, nis=nis,
+                           messages=Messages(form.evaluation, layout), refusal=refusal,
+                           reason=reason, roles=lc.SIGNING_ROLES), status
+
+
+@bp.get("/print")
+def print_view(nis: str, code: str, year: int):
+    form = _service().form(g.actor, nis, code, year)
+    layout = layout_for(form.version)
+    return render_template("forms/print.html", form=form, layout=layout, nis=nis,
+                           messages=Messages(form.evaluation, layout), roles=lc.SIGNING_ROLES,
+                           now=datetime.datetime.now(datetime.UTC))
+
+
+@bp.get("/audit")
+def audit(nis: str, code: str, year: int):
+    service = _service()
+    form = service.form(g.actor, nis, code, year)
+    entries = service.audit_trail(g.actor, nis, code, year)
+    return render_template("forms/audit.html", form=form, nis=nis,
+                           lines=audit_lines(entries, form.measure))
+
+
+# --- editing -----------------------------------------------------------------------------------
+
+
+@bp.get("/edit")
+def edit(nis: str, code: str, year: int):
+    form = _service().form(g.actor, nis, code, year)
+    if not form.can_edit:
+        return _render_view(form, nis, 403, _why_not_editable(form).message(lang()))
+    # A form never saved shows no "required" errors yet: the user has not typed anything.
+    return _render_edit(form, nis, form.entered, form.version_number,
+                        show_issues=form.version_number > 0)
+
+
+def _why_not_editable(form) -> Refused:
+    if form.state == lc.SENT:
+        return Refused("FORM_SENT")
+    if not form.open:
+        return Refused("DEADLINE_PASSED", deadline=Shown(form.deadline, "date"))
+    return Refused("READ_ONLY_USER")
+
+
+@bp.post("/edit")
+def save(nis: str, code: str, year: int):
+    service = _service()
+    layout = _layout(code, year)
+    entered = layout.read(request.form)
+    action = request.form.get("action") or "save"
+    version = request.form.get("version_number", "")
+    if not version.isdigit() or (action != "save" and not change_rows(layout, entered, action)):
+        service.form(g.actor, nis, code, year)  # another CPAS's form: a 404, as everywhere
+        abort(400)
+    version_number = int(version)
+    if action != "save":
+        preview = service.preview(g.actor, nis, code, year, entered)
+        if not preview.can_edit:  # as the edit page itself: no inputs for who cannot save
+            return _render_view(service.form(g.actor, nis, code, year), nis, 403,
+                                _why_not_editable(preview).message(lang()))
+        return _render_edit(preview, nis, entered, version_number)
+    try:
+        saved = service.save(g.actor, nis, code, year, entered, version_number)
+    except Refused as refused:
+        if status_of(refused) == 404:
+            raise
+        preview = service.preview(g.actor, nis, code, year, entered)
+        return _render_edit(preview, nis, entered, version_number, status_of(refused),
+                            refused.message(lang()))
+    if saved.evaluation.blocking:
+        flash(t("saved_with_errors"), "warning")
+    else:
+        flash(t("saved"), "success")
+    return _back(nis, code, year)
+
+
+def _render_edit(form, nis: str, entered: dict, version_number: int, status: int = 200,
+                 refusal: str | None = None, show_issues: bool = True):
+    layout = layout_for(form.version)
+    messages = Messages(form.evaluation if show_issues else None, layout)
+    return render_template("forms/edit.html", form=form, layout=layout, nis=nis,
+                           entered=entered, evaluation=form.evaluation,
+                           computed=computed_values(form.evaluation, layout),
+                           version_number=version_number, messages=messages,
+                           refusal=refusal), status
+
+
+@bp.post("/recompute")
+def recompute(nis: str, code: str, year: int):
+    """The computed amounts, hidden names and issues for the values being typed (JSON in,
+    JSON out; nothing is saved)."""
+    layout = _layout(code, year)
+    payload = request.get_json(silent=True)
+    if not isinstance(payload, dict):
+        return error_page(400)
+    preview = _service().preview(g.actor, nis, code, year, read_json(layout, payload))
+    evaluation = preview.evaluation
+    messages = Messages(evaluation, layout)
+    hidden = set(evaluation.hidden)
+    for table in layout.tables:
+        for n, row in enumerate(evaluation.values.get(table.id) or [], start=1):
+            hidden.update(f"{table.id}-{n}-{c}" for c in row.get("_hidden", ()))
+    explained = {w.name: explanation(evaluation, w.name) for s in layout.sections
+                 for w in s.items if getattr(w, "control", None) == "output"}
+    return jsonify(values=computed_values(evaluation, layout), hidden=sorted(hidden),
+                   issues=messages.as_json(), errors=len(messages.errors),
+                   warnings=len(messages.warnings), explain=explained)
+
+
+# --- signing and reopening ---------------------------------------------------------------------
+
+
+@bp.post("/sign")
+def sign(nis: str, code: str, year: int):
+    service = _service()
+    signing_role = request.form.get("role", "")
+    try:
+        signed = service.sign(g.actor, nis, code, year, signing_role,
+                              request.form.get("content_hash", ""))
+    except Refused as refused:
+        if status_of(refused) == 404:
+            raise
+        return _render_view(service.form(g.actor, nis, code, year), nis, status_of(refused),
+                            refused.message(lang()))
+    if signed.state == lc.SENT:
+        flash(t("sent"), "success")
+    else:
+        flash(t("signed", role=role(signing_role)), "success")
+    return _back(nis, code, year)
+
+
+@bp.post("/reopen")
+def reopen(nis: str, code: str, year: int):
+    service = _service()
+    current = service.form(g.actor, nis, code, year)  # another CPAS: a 404 before anything
+    reason = request.form.get("reason", "")
+    try:
+        service.reopen(g.actor, nis, code, year, reason)
+    except Refused as refused:
+        return _render_view(current, nis, status_of(refused), refused.message(lang()), reason)
+    flash(t("reopened"), "success")
+    return _back(nis, code, year)
