@@ -100,16 +100,8 @@ class _Run:
             return item.type.parse(raw, item)
         except ValueProblem as problem:
             self.parse_failed.add(location)
-            params = dict(problem.params)
-            if "kind" in params:
-                params["kind"] = Word(params["kind"])
-            if "reason" in params:
-                params["reason"] = Word("reason_" + params["reason"])
-            if "value" in params:
-                params["value"] = f"« {params['value']} »"
-            params["label"] = Text(item.label)
             self.pending.setdefault(location.table or location.field, []).append(
-                Issue(location, problem.code, "error", params))
+                problem.issue(location, Text(item.label)))
             return None
 
     def parse_prefilled(self):
@@ -329,6 +321,7 @@ def explain(evaluation: Evaluation, name: str, row: int | None = None) -> Explan
         return Explanation(name, item.label, source, value, item.type.unit, [])
     operands = []
     seen = set()
+    called = {id(call.func) for call in ast.walk(item.formula.tree) if isinstance(call, ast.Call)}
     for node in ast.walk(item.formula.tree):
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
             key = f"{node.value.id}.{node.attr}"
@@ -340,7 +333,7 @@ def explain(evaluation: Evaluation, name: str, row: int | None = None) -> Explan
                                  owner.column(node.attr).type.unit))
         elif isinstance(node, ast.Name) and node.id not in seen and node.id not in (
                 "True", "False"):
-            if node.id in {t.id for t in measure.tables} or _is_function(node, item.formula):
+            if id(node) in called or measure.table(node.id) is not None:
                 continue
             seen.add(node.id)
             if row_values is not None and node.id in row_values:
@@ -351,8 +344,3 @@ def explain(evaluation: Evaluation, name: str, row: int | None = None) -> Explan
                              measure.kind_of(node.id, table)))
     value = row_values.get(name) if row_values is not None else values.get(name)
     return Explanation(name, item.label, item.formula.text, value, item.type.unit, operands)
-
-
-def _is_function(node, formula) -> bool:
-    return any(isinstance(call, ast.Call) and call.func is node
-               for call in ast.walk(formula.tree))

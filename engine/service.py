@@ -21,16 +21,21 @@ from engine import lifecycle as lc
 from engine.catalog import Catalog
 from engine.catalog import Version
 from engine.display import Shown
+from engine.display import Word
 from engine.evaluation import Evaluation
 from engine.evaluation import evaluate
 from engine.lifecycle import Actor
 from engine.lifecycle import Refused
+from engine.problems import Location
 from engine.store import tables as t
 from engine.types import ValueProblem
 from engine.types import builtin_types
 
 CPAS_EDITABLE = ("iban", "bic", "legacy_account", "contact_name", "contact_email",
                  "contact_phone")
+_CPAS_LENGTHS = {name: tables_length for name, tables_length in (
+    ("iban", 42), ("bic", 14), ("legacy_account", 14), ("contact_name", 200),
+    ("contact_email", 254), ("contact_phone", 30))}
 _CPAS_TYPES = {"iban": "iban", "bic": "bic", "contact_email": "email", "contact_phone": "phone"}
 
 
@@ -216,23 +221,28 @@ class Service:
             return dict(self._cpas_row(conn, nis)._mapping)
 
     def update_cpas(self, actor: Actor, nis: str, data: dict) -> dict:
-        """Check and save the CPAS's contact person and bank account. Returns ``{field: issue
-        code}`` when something is invalid, and then saves nothing."""
-        if not actor.can_edit(nis):
+        """Check and save the CPAS's contact person and bank account. Returns ``{field:
+        Issue}`` when something is invalid, and then saves nothing."""
+        if not actor.can_read(nis):
             raise Refused("FORBIDDEN")
+        if not actor.can_edit(nis):
+            raise Refused("READ_ONLY_USER")
         clean, problems = {}, {}
         for name in CPAS_EDITABLE:
-            raw = (data.get(name) or "").strip()
+            raw = str(data.get(name) or "").strip()
             kind = self._types.get(_CPAS_TYPES.get(name, "text"))
             if not raw:
                 clean[name] = None
                 continue
             try:
+                if len(raw) > _CPAS_LENGTHS[name]:
+                    raise ValueProblem("TEXT_TOO_LONG", max=_CPAS_LENGTHS[name])
                 clean[name] = kind.parse(raw)
+                if name == "legacy_account" and not (raw.isdigit() and len(raw) == 12):
+                    raise ValueProblem("BAD_FORMAT_VALUE", value=raw, kind="legacy_account",
+                                       reason="length")
             except ValueProblem as problem:
-                problems[name] = problem
-        if name_problem := self._legacy_account(clean.get("legacy_account")):
-            problems["legacy_account"] = name_problem
+                problems[name] = problem.issue(Location(field=name), Word("cpas_" + name))
         if problems:
             return problems
         with self.store.transaction() as conn:
@@ -245,13 +255,6 @@ class Service:
             self._audit(conn, actor, row.id, None, "cpas_change", changes)
             self._void_changed_signatures(conn, actor, row.id)
         return {}
-
-    @staticmethod
-    def _legacy_account(value):
-        if value and not (value.isdigit() and len(value) == 12):
-            return ValueProblem("BAD_FORMAT_VALUE", value=value, kind="legacy_account",
-                                reason="length")
-        return None
 
     # -- forms ------------------------------------------------------------------------------------
     def home(self, actor: Actor, nis: str) -> list[FormSummary]:
@@ -380,6 +383,8 @@ class Service:
 
     def reopen(self, actor: Actor, nis: str, code: str, year: int, reason: str) -> FormView:
         """An administrator reopens a sent form, with a written reason."""
+        if not actor.can_read(nis):
+            raise Refused("FORBIDDEN")
         if not actor.is_admin:
             raise Refused("ADMIN_ONLY")
         if not (reason or "").strip():

@@ -37,6 +37,21 @@ class ValueProblem(ValueError):
         self.code = code
         self.params = params
 
+    def issue(self, location, label):
+        """The issue a user reads: ``label`` is a message parameter (``Text`` or ``Word``)."""
+        from engine.display import Word
+        from engine.problems import Issue
+
+        params = dict(self.params)
+        if "kind" in params:
+            params["kind"] = Word(params["kind"])
+        if "reason" in params:
+            params["reason"] = Word("reason_" + params["reason"])
+        if "value" in params:
+            params["value"] = f"« {params['value']} »"
+        params["label"] = label
+        return Issue(location, self.code, "error", params)
+
 
 def round_money(value: Decimal) -> Decimal:
     """Half-up to the cent: ``Decimal("2.345")`` → ``Decimal("2.35")``."""

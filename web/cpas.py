@@ -12,11 +12,10 @@ from flask import render_template
 from flask import request
 from flask import url_for
 
-from engine.lifecycle import Refused
 from engine.service import CPAS_EDITABLE
 from web.auth import require_user
+from web.i18n import lang
 from web.i18n import t
-from web.present import value_problem
 
 bp = Blueprint("cpas", __name__, url_prefix="/cpas/<nis>")
 bp.before_request(require_user)
@@ -42,17 +41,12 @@ def data(nis: str):
     values = {name: cpas.get(name) or "" for name in CPAS_EDITABLE}
     problems = {}
     if request.method == "POST":
-        if not editable:
-            # update_cpas answers FORBIDDEN (a 404) to users who may read the CPAS but not
-            # change it (administrators, inspectors); tell them the real reason.
-            raise Refused("READ_ONLY_USER")
         values = {name: request.form.get(name, "") for name in CPAS_EDITABLE}
         problems = service.update_cpas(g.actor, nis, values)
         if not problems:
             flash(t("cpas_saved"), "success")
             return redirect(url_for("cpas.data", nis=nis))
-    messages = {name: value_problem(problem, t("cpas_" + name))
-                for name, problem in problems.items()}
+    messages = {name: issue.message(lang()) for name, issue in problems.items()}
     return render_template("cpas/data.html", cpas=cpas, nis=nis, values=values,
                            messages=messages, editable=editable,
                            fields=CPAS_EDITABLE), (422 if problems else 200)

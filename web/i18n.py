@@ -12,6 +12,8 @@ from flask import g
 from flask import request
 from flask import session
 
+from engine import codes
+
 LANGUAGES = ("fr", "nl")
 DEFAULT = "fr"
 
@@ -96,13 +98,6 @@ TEXTS = {
     "cpas_data_title": {"fr": "Données du CPAS", "nl": "Gegevens van het OCMW"},
     "contact_person": {"fr": "Personne de contact", "nl": "Contactpersoon"},
     "bank_account": {"fr": "Compte bancaire", "nl": "Bankrekening"},
-    "cpas_contact_name": {"fr": "Nom", "nl": "Naam"},
-    "cpas_contact_email": {"fr": "Adresse e-mail", "nl": "E-mailadres"},
-    "cpas_contact_phone": {"fr": "Téléphone", "nl": "Telefoon"},
-    "cpas_iban": {"fr": "IBAN", "nl": "IBAN"},
-    "cpas_bic": {"fr": "BIC", "nl": "BIC"},
-    "cpas_legacy_account": {"fr": "Ancien numéro de compte (12 chiffres)",
-                            "nl": "Oud rekeningnummer (12 cijfers)"},
     "help_iban": {"fr": "Par exemple BE68 5390 0754 7034.", "nl": "Bijvoorbeeld BE68 5390 0754 "
                                                                    "7034."},
     "help_bic": {"fr": "8 ou 11 caractères, par exemple GKCCBEBB.",
@@ -238,6 +233,7 @@ TEXTS = {
 }
 
 
+# Texts the engine also uses (labels of the CPAS data, roles...) come from its vocabulary.
 def lang() -> str:
     """The reader's language for this request."""
     if "lang" not in g:
@@ -257,7 +253,7 @@ def choose_language() -> str:
 
 def t(key: str, **params) -> str:
     """The text ``key`` in the reader's language (an unknown key is a bug: it raises)."""
-    text = TEXTS[key][lang()]
+    text = (TEXTS[key] if key in TEXTS else codes.VOCABULARY[key])[lang()]
     return text.format(**params) if params else text
 
 

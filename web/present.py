@@ -94,20 +94,6 @@ def raw(value) -> str:
     return "" if value is None or isinstance(value, Undefined) else str(value)
 
 
-def value_problem(problem, label: str) -> str:
-    """The message of a :class:`engine.types.ValueProblem` (CPAS data), like the engine words
-    a field's issue: the label, the value quoted, the kind and reason in words."""
-    language = lang()
-    params = dict(problem.params)
-    params["label"] = label
-    if "value" in params:
-        params["value"] = f"« {params['value']} »"
-    for name, prefix in (("kind", ""), ("reason", "reason_")):
-        if name in params and prefix + str(params[name]) in codes.VOCABULARY:
-            params[name] = codes.word(prefix + str(params[name]), language)
-    return codes.message(problem.code, language, **params)
-
-
 def init_app(app) -> None:
     app.jinja_env.filters.update(shown=shown, money=money, day=day, when=when, iban=iban,
                                  role=role, state=state, cpas_name=cpas_name, raw=raw)
