@@ -78,8 +78,12 @@ class Catalog:
         return [self.version(digest) for (_, _), digest in sorted(latest.items())]
 
     def latest(self, code: str, year: int, connection=None) -> Version | None:
-        return next((v for v in self.current(connection)
-                     if (v.measure.code, v.measure.year) == (code, year)), None)
+        """The latest published version of one measure and year (one indexed query)."""
+        m = tables.measures
+        with self.store.using(connection) as conn:
+            digest = conn.execute(sa.select(m.c.schema_hash).where(
+                m.c.code == code, m.c.year == year).order_by(m.c.id.desc()).limit(1)).scalar()
+            return self.version(digest, conn) if digest else None
 
     def version(self, digest: str, connection=None) -> Version:
         measure = self._by_hash.get(digest)

@@ -7,6 +7,7 @@ all its rows (values, state, signatures, audit) or none.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 from dataclasses import dataclass
@@ -187,16 +188,20 @@ class Service:
         return self._dummy
 
     def actor(self, user_id: int) -> Actor | None:
+        u, m = t.users, t.memberships
         with self.store.transaction() as conn:
-            row = conn.execute(sa.select(t.users).where(t.users.c.id == user_id)).first()
-            if row is None or not row.active:
-                return None
-            roles: dict[str, set] = {}
-            for nis, role in conn.execute(
-                    sa.select(t.cpas.c.nis, t.memberships.c.role)
-                    .join(t.cpas, t.cpas.c.id == t.memberships.c.cpas_id)
-                    .where(t.memberships.c.user_id == user_id)):
-                roles.setdefault(nis, set()).add(role)
+            rows = conn.execute(
+                sa.select(u, t.cpas.c.nis, m.c.role)
+                .join(m, m.c.user_id == u.c.id, isouter=True)
+                .join(t.cpas, t.cpas.c.id == m.c.cpas_id, isouter=True)
+                .where(u.c.id == user_id)).all()
+        if not rows or not rows[0].active:
+            return None
+        row = rows[0]
+        roles: dict[str, set] = {}
+        for found in rows:
+            if found.nis is not None:
+                roles.setdefault(found.nis, set()).add(found.role)
         return Actor(row.id, row.username, row.display_name,
                      {nis: frozenset(r) for nis, r in roles.items()}, row.is_admin,
                      row.is_inspector)
@@ -307,17 +312,16 @@ class Service:
                 before = self.form(actor, nis, code, year, conn)
                 self._check_writable(before, version_number)
                 cpas_row = self._cpas_row(conn, nis)
-                after = self._view(conn, actor, cpas_row, before.version,
-                                   self._submission(conn, cpas_row.id, code, year), entered)
+                row = self._submission(conn, cpas_row.id, code, year)
+                after = self._view(conn, actor, cpas_row, before.version, row, entered,
+                                   saved=True)
                 changed = after.content_hash != before.content_hash or (
                     entered != before.entered)
                 if before.version_number and not changed:
                     return before
-                signatures = before.signatures
-                if after.content_hash != before.content_hash and signatures:
+                if after.content_hash != before.content_hash and before.signatures:
                     self._void(conn, actor, cpas_row.id, before, "content_changed")
-                    signatures = []
-                state = lc.state_of(after.evaluation.blocking, len(signatures))
+                state = after.state  # signatures on other content are not counted
                 values = {"schema_hash": after.version.schema_hash,
                           "values_json": json.dumps(entered, default=str), "state": state,
                           "content_hash": after.content_hash, "updated_at": self.now(),
@@ -327,7 +331,7 @@ class Service:
                         cpas_id=cpas_row.id, measure=code, year=year, version=1,
                         **values)).inserted_primary_key[0]
                 else:
-                    submission_id = self._submission(conn, cpas_row.id, code, year).id
+                    submission_id = row.id
                     done = conn.execute(t.submissions.update().where(
                         t.submissions.c.id == submission_id,
                         t.submissions.c.version == version_number).values(
@@ -337,7 +341,7 @@ class Service:
                 self._audit(conn, actor, cpas_row.id, submission_id, "save", {
                     "changes": _diff(before.evaluation, after.evaluation), "state": state},
                     after.content_hash)
-                return self.form(actor, nis, code, year, conn)
+                return dataclasses.replace(after, version_number=version_number + 1)
         except IntegrityError:
             raise Refused("STALE") from None
 
@@ -476,7 +480,8 @@ class Service:
         return [Signature(r.role, r.user_id, r.display_name, r.signed_at, r.content_hash)
                 for r in rows]
 
-    def _view(self, conn, actor, cpas_row, version, row, entered) -> FormView:
+    def _view(self, conn, actor, cpas_row, version, row, entered, saved=False) -> FormView:
+        """The form with these entered values; ``saved``: as it is once they are saved."""
         measure = version.measure
         evaluation = evaluate(measure, entered,
                               self._prefilled(conn, cpas_row.id, measure.code, measure.year))
@@ -486,10 +491,11 @@ class Service:
         signatures = [s for s in self._signatures(conn, row.id if row else None)
                       if s.content_hash == digest]  # a signature on other content is void
         deadline, is_open = self._deadline(conn, cpas_row.id, measure)
-        state = lc.state_of(evaluation.blocking, len(signatures)) if row else lc.NOT_STARTED
+        exists = saved or row is not None
+        state = lc.state_of(evaluation.blocking, len(signatures)) if exists else lc.NOT_STARTED
         nis = cpas_row.nis
         can_sign = ()
-        if is_open and row is not None and state in (lc.COMPLETE, lc.SIGNED_ONCE):
+        if is_open and exists and state in (lc.COMPLETE, lc.SIGNED_ONCE):
             signed = {(s.role, s.user_id) for s in signatures}
             can_sign = tuple(r for r in actor.signing_roles(nis)
                              if r not in {role for role, _ in signed}
