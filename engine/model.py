@@ -11,6 +11,7 @@ import datetime
 from dataclasses import dataclass
 from dataclasses import field
 from decimal import Decimal
+from functools import cached_property
 
 from engine.formula import Formula
 from engine.types import FieldType
@@ -141,28 +142,38 @@ class Measure:
     source: str = ""
     hooks: object = field(default=None, repr=False, compare=False)
 
-    # -- look-ups ------------------------------------------------------------------------------
-    @property
+    # -- look-ups (computed once: a measure never changes) ---------------------------------------
+    @cached_property
     def fields(self) -> tuple[Field, ...]:
         """Every section field (not tables), in order."""
         return tuple(i for s in self.sections for i in s.items if isinstance(i, Field))
 
-    @property
+    @cached_property
     def tables(self) -> tuple[Table, ...]:
         return tuple(i for s in self.sections for i in s.items if isinstance(i, Table))
 
-    @property
+    @cached_property
     def totals(self) -> tuple[Total, ...]:
         return tuple(t for table in self.tables for t in table.totals)
 
+    @cached_property
+    def _index(self) -> dict:
+        index = {}
+        for thing in self.parameters + self.totals + self.tables + self.prefilled + self.fields:
+            index[thing.id] = thing
+        return index
+
     def field(self, name: str) -> Field | None:
-        return next((f for f in self.fields + self.prefilled if f.id == name), None)
+        found = self._index.get(name)
+        return found if isinstance(found, Field) else None
 
     def table(self, name: str) -> Table | None:
-        return next((t for t in self.tables if t.id == name), None)
+        found = self._index.get(name)
+        return found if isinstance(found, Table) else None
 
     def parameter(self, name: str) -> Parameter | None:
-        return next((p for p in self.parameters if p.id == name), None)
+        found = self._index.get(name)
+        return found if isinstance(found, Parameter) else None
 
     def parameter_values(self) -> dict:
         """Parameter values by name (percentages as fractions), plus the period bounds."""
@@ -173,10 +184,8 @@ class Measure:
 
     def label(self, name: str) -> dict:
         """The FR/NL label of any form-level name (field, pre-filled, parameter, total, table)."""
-        for thing in self.fields + self.prefilled + self.parameters + self.totals + self.tables:
-            if thing.id == name:
-                return thing.label
-        return {"fr": name, "nl": name}
+        found = self._index.get(name)
+        return found.label if found is not None else {"fr": name, "nl": name}
 
     def kind_of(self, name: str, table: Table | None = None) -> str:
         """The unit of a name's values (``money``, ``percent``, ...), for display."""
@@ -185,8 +194,8 @@ class Measure:
         item = self.field(name) or self.parameter(name)
         if item is not None:
             return item.type.unit
-        total = next((t for t in self.totals if t.id == name), None)
-        if total is not None and total.type is not None:
+        total = self._index.get(name)
+        if isinstance(total, Total) and total.type is not None:
             return total.type.unit
         return "date" if name in ("period_start", "period_end") else "number"
 

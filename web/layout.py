@@ -281,3 +281,15 @@ def _piece(widget: Widget, lang: str, table: str | None = None) -> Piece:
 
 def _clean(text):
     return None if text is None or not str(text).strip() else text
+
+
+def input_field(widget, piece: Piece, value, own, hidden: bool) -> Markup:
+    """A form-level input or list with its label and help, left open for its messages (the
+    template closes the ``<div>``). ``own`` are the field's messages, if any."""
+    aria = own.aria(piece.help_id) if own else piece.aria
+    head = piece.open_hidden if hidden else piece.open
+    if widget.control == "select":
+        return Markup(f"{head}{aria}>{piece.options_for(value)}</select>{piece.unit}</div>")
+    text = "" if value is None else escape(str(value))
+    return Markup(f'{head}{text}"{aria}>{piece.unit}</div>')
+

@@ -25,6 +25,7 @@ from engine.display import format_value
 from engine.evaluation import Evaluation
 from web.i18n import lang
 from web.i18n import t
+from web.layout import input_field
 
 
 def shown(value, kind: str = "number") -> str:
@@ -97,7 +98,8 @@ def raw(value) -> str:
 def init_app(app) -> None:
     app.jinja_env.filters.update(shown=shown, money=money, day=day, when=when, iban=iban,
                                  role=role, state=state, cpas_name=cpas_name, raw=raw)
-    app.jinja_env.globals.update(display=display, explanation=explanation)
+    app.jinja_env.globals.update(display=display, explanation=explanation,
+                                 input_field=input_field)
 
 
 # --- issues next to their fields ---------------------------------------------------------------
