@@ -78,6 +78,15 @@ class FormView:
         return self.version.measure
 
     @property
+    def edit_refusal(self) -> Refused | None:
+        """Why this user cannot edit the form now (None when they can)."""
+        if self.state == lc.SENT:
+            return Refused("FORM_SENT")
+        if not self.open:
+            return Refused("DEADLINE_PASSED", deadline=Shown(self.deadline, "date"))
+        return None if self.can_edit else Refused("READ_ONLY_USER")
+
+    @property
     def missing_roles(self) -> tuple[str, ...]:
         signed = {s.role for s in self.signatures}
         return tuple(r for r in lc.SIGNING_ROLES if r not in signed)
@@ -538,10 +547,8 @@ class Service:
                 "schema_hash": view.version.schema_hash}
 
     def _check_writable(self, view: FormView, version_number: int):
-        if view.state == lc.SENT:
-            raise Refused("FORM_SENT")
-        if not view.open:
-            raise Refused("DEADLINE_PASSED", deadline=Shown(view.deadline, "date"))
+        if view.edit_refusal is not None:
+            raise view.edit_refusal
         if view.version_number != version_number:
             raise Refused("STALE")
 

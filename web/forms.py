@@ -24,7 +24,6 @@ from flask import request
 from flask import url_for
 
 from engine import lifecycle as lc
-from engine.display import Shown
 from engine.lifecycle import Refused
 from web.auth import require_user
 from web.errors import error_page
@@ -102,18 +101,10 @@ def audit(nis: str, code: str, year: int):
 def edit(nis: str, code: str, year: int):
     form = _service().form(g.actor, nis, code, year)
     if not form.can_edit:
-        return _render_view(form, nis, 403, _why_not_editable(form).message(lang()))
+        return _render_view(form, nis, 403, form.edit_refusal.message(lang()))
     # A form never saved shows no "required" errors yet: the user has not typed anything.
     return _render_edit(form, nis, form.entered, form.version_number,
                         show_issues=form.version_number > 0)
-
-
-def _why_not_editable(form) -> Refused:
-    if form.state == lc.SENT:
-        return Refused("FORM_SENT")
-    if not form.open:
-        return Refused("DEADLINE_PASSED", deadline=Shown(form.deadline, "date"))
-    return Refused("READ_ONLY_USER")
 
 
 @bp.post("/edit")
@@ -131,7 +122,7 @@ def save(nis: str, code: str, year: int):
         preview = service.preview(g.actor, nis, code, year, entered)
         if not preview.can_edit:  # as the edit page itself: no inputs for who cannot save
             return _render_view(service.form(g.actor, nis, code, year), nis, 403,
-                                _why_not_editable(preview).message(lang()))
+                                preview.edit_refusal.message(lang()))
         return _render_edit(preview, nis, entered, version_number)
     try:
         saved = service.save(g.actor, nis, code, year, entered, version_number)
