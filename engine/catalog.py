@@ -24,6 +24,12 @@ def schema_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+_LATEST = (sa.select(tables.measures.c.schema_hash)
+           .where(tables.measures.c.code == sa.bindparam("code"),
+                  tables.measures.c.year == sa.bindparam("year"))
+           .order_by(tables.measures.c.id.desc()).limit(1))
+
+
 @dataclass(frozen=True)
 class Version:
     measure: Measure
@@ -79,10 +85,8 @@ class Catalog:
 
     def latest(self, code: str, year: int, connection=None) -> Version | None:
         """The latest published version of one measure and year (one indexed query)."""
-        m = tables.measures
         with self.store.using(connection) as conn:
-            digest = conn.execute(sa.select(m.c.schema_hash).where(
-                m.c.code == code, m.c.year == year).order_by(m.c.id.desc()).limit(1)).scalar()
+            digest = conn.execute(_LATEST, {"code": code, "year": year}).scalar()
             return self.version(digest, conn) if digest else None
 
     def version(self, digest: str, connection=None) -> Version:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import json
 from dataclasses import dataclass
 from dataclasses import field
@@ -197,13 +198,8 @@ class Service:
         return self._dummy
 
     def actor(self, user_id: int) -> Actor | None:
-        u, m = t.users, t.memberships
         with self.store.transaction() as conn:
-            rows = conn.execute(
-                sa.select(u, t.cpas.c.nis, m.c.role)
-                .join(m, m.c.user_id == u.c.id, isouter=True)
-                .join(t.cpas, t.cpas.c.id == m.c.cpas_id, isouter=True)
-                .where(u.c.id == user_id)).all()
+            rows = conn.execute(_ACTOR, {"user": user_id}).all()
         if not rows or not rows[0].active:
             return None
         row = rows[0]
@@ -291,14 +287,15 @@ class Service:
             raise Refused("FORBIDDEN")
         with self.store.using(connection) as conn:
             cpas_row = self._cpas_row(conn, nis)
-            row = self._submission(conn, cpas_row.id, code, year)
+            context = self._context(conn, cpas_row, code, year)
+            row = context.row
             if row is not None and row.state == lc.SENT:
-                return self._sent_view(conn, actor, cpas_row, row)
+                return self._sent_view(conn, actor, cpas_row, context)
             version = self.catalog.latest(code, year, conn)
             if version is None:
                 raise Refused("NO_SUCH_FORM", measure=code, year=year)
             entered = json.loads(row.values_json) if row is not None else {}
-            return self._view(conn, actor, cpas_row, version, row, entered)
+            return self._view(conn, actor, cpas_row, version, context, entered)
 
     def preview(self, actor: Actor, nis: str, code: str, year: int, entered: dict) -> FormView:
         """The form as it would be with these values, saving nothing (the live recompute)."""
@@ -307,8 +304,8 @@ class Service:
             if current.state == lc.SENT:
                 return current
             cpas_row = self._cpas_row(conn, nis)
-            row = self._submission(conn, cpas_row.id, code, year)
-            return self._view(conn, actor, cpas_row, current.version, row, entered)
+            context = self._context(conn, cpas_row, code, year)
+            return self._view(conn, actor, cpas_row, current.version, context, entered)
 
     def save(self, actor: Actor, nis: str, code: str, year: int, entered: dict,
              version_number: int) -> FormView:
@@ -321,8 +318,9 @@ class Service:
                 before = self.form(actor, nis, code, year, conn)
                 self._check_writable(before, version_number)
                 cpas_row = self._cpas_row(conn, nis)
-                row = self._submission(conn, cpas_row.id, code, year)
-                after = self._view(conn, actor, cpas_row, before.version, row, entered,
+                context = self._context(conn, cpas_row, code, year)
+                row = context.row
+                after = self._view(conn, actor, cpas_row, before.version, context, entered,
                                    saved=True)
                 changed = after.content_hash != before.content_hash or (
                     entered != before.entered)
@@ -444,7 +442,7 @@ class Service:
     # -- internals --------------------------------------------------------------------------------
     @staticmethod
     def _cpas_row(conn, nis, missing="FORBIDDEN"):
-        row = conn.execute(sa.select(t.cpas).where(t.cpas.c.nis == nis)).first()
+        row = conn.execute(_CPAS_BY_NIS, {"nis": nis}).first()
         if row is None:
             raise Refused(missing, nis=nis)
         return row
@@ -463,17 +461,16 @@ class Service:
         return conn.execute(sa.select(s).where(s.c.cpas_id == cpas_id, s.c.measure == code,
                                                s.c.year == year)).first()
 
-    def _prefilled(self, conn, cpas_id, code, year) -> dict:
-        p = t.prefilled
-        text = conn.execute(sa.select(p.c.values_json).where(
-            p.c.cpas_id == cpas_id, p.c.measure == code, p.c.year == year)).scalar()
-        return json.loads(text) if text else {}
+    @staticmethod
+    def _context(conn, cpas_row, code, year) -> _Context:
+        """The submission, pre-filled values and extension of one form: one query."""
+        found = conn.execute(_context_query(), {"cpas": cpas_row.id, "code": code,
+                                                "year": year}).one()
+        row = found if found.id is not None else None
+        prefilled = json.loads(found.prefilled_json) if found.prefilled_json else {}
+        return _Context(row, prefilled, found.extension)
 
-    def _deadline(self, conn, cpas_id, measure) -> tuple[datetime.date, bool]:
-        e = t.extensions
-        extension = conn.execute(sa.select(e.c.deadline).where(
-            e.c.cpas_id == cpas_id, e.c.measure == measure.code,
-            e.c.year == measure.year)).scalar()
+    def _deadline(self, measure, extension) -> tuple[datetime.date, bool]:
         deadline = max(measure.deadline, extension) if extension else measure.deadline
         return deadline, lc.open_for_changes(self.today(), measure.opens, measure.deadline,
                                              extension)
@@ -489,17 +486,18 @@ class Service:
         return [Signature(r.role, r.user_id, r.display_name, r.signed_at, r.content_hash)
                 for r in rows]
 
-    def _view(self, conn, actor, cpas_row, version, row, entered, saved=False) -> FormView:
+    def _view(self, conn, actor, cpas_row, version, context, entered,
+              saved=False) -> FormView:
         """The form with these entered values; ``saved``: as it is once they are saved."""
         measure = version.measure
-        evaluation = evaluate(measure, entered,
-                              self._prefilled(conn, cpas_row.id, measure.code, measure.year))
+        row = context.row
+        evaluation = evaluate(measure, entered, context.prefilled)
         cpas_data = {k: getattr(cpas_row, k) for k in CPAS_EDITABLE}
         digest = lc.content_hash(measure.code, measure.year, version.schema_hash,
                                  evaluation.to_json()["values"], cpas_data)
         signatures = [s for s in self._signatures(conn, row.id if row else None)
                       if s.content_hash == digest]  # a signature on other content is void
-        deadline, is_open = self._deadline(conn, cpas_row.id, measure)
+        deadline, is_open = self._deadline(measure, context.extension)
         exists = saved or row is not None
         state = lc.state_of(evaluation.blocking, len(signatures)) if exists else lc.NOT_STARTED
         nis = cpas_row.nis
@@ -516,14 +514,15 @@ class Service:
             can_edit=is_open and actor.can_edit(nis), can_sign=can_sign,
             reopened_reason=row.reopened_reason if row else None)
 
-    def _sent_view(self, conn, actor, cpas_row, row) -> FormView:
+    def _sent_view(self, conn, actor, cpas_row, context) -> FormView:
+        row = context.row
         frozen = json.loads(row.frozen_json)
         version = self.catalog.version(row.schema_hash, conn)
         evaluation = evaluate(version.measure, frozen["entered"], frozen["prefilled"])
         signatures = [Signature(s["role"], s["user_id"], s["name"],
                                 datetime.datetime.fromisoformat(s["signed_at"]),
                                 s["content_hash"]) for s in frozen["signatures"]]
-        deadline, _ = self._deadline(conn, cpas_row.id, version.measure)
+        deadline, _ = self._deadline(version.measure, context.extension)
         return FormView(
             cpas={**dict(cpas_row._mapping), **frozen["cpas"]}, version=version,
             entered=frozen["entered"], evaluation=evaluation, state=lc.SENT,
@@ -585,6 +584,37 @@ class Service:
             at=self.now(), user_id=actor.user_id if actor else None, cpas_id=cpas_id,
             submission_id=submission_id, action=action,
             detail_json=json.dumps(detail, default=str), content_hash=digest))
+
+
+# Statements run on every page, built once (parameters bound at execution).
+_CPAS_BY_NIS = sa.select(t.cpas).where(t.cpas.c.nis == sa.bindparam("nis"))
+_ACTOR = (sa.select(t.users, t.cpas.c.nis, t.memberships.c.role)
+          .join(t.memberships, t.memberships.c.user_id == t.users.c.id, isouter=True)
+          .join(t.cpas, t.cpas.c.id == t.memberships.c.cpas_id, isouter=True)
+          .where(t.users.c.id == sa.bindparam("user")))
+
+
+@dataclass(frozen=True)
+class _Context:
+    row: object  # the submission row, or None when the form was never saved
+    prefilled: dict
+    extension: datetime.date | None
+
+
+@functools.cache
+def _context_query():
+    """One statement for the submission, pre-filled values and extension of a form."""
+    s, p, e, c = t.submissions, t.prefilled, t.extensions, t.cpas
+    cpas, code, year = sa.bindparam("cpas"), sa.bindparam("code"), sa.bindparam("year")
+    return (sa.select(s, p.c.values_json.label("prefilled_json"),
+                      e.c.deadline.label("extension"))
+            .select_from(c.outerjoin(s, (s.c.cpas_id == c.c.id) & (s.c.measure == code)
+                                     & (s.c.year == year))
+                         .outerjoin(p, (p.c.cpas_id == c.c.id) & (p.c.measure == code)
+                                    & (p.c.year == year))
+                         .outerjoin(e, (e.c.cpas_id == c.c.id) & (e.c.measure == code)
+                                    & (e.c.year == year)))
+            .where(c.c.id == cpas))
 
 
 def _diff(before: Evaluation, after: Evaluation) -> dict:
