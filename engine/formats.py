@@ -437,3 +437,20 @@ def normalize_phone(text: str) -> str:
     if compact.startswith("0"):
         return _belgian_national_to_e164(compact)
     raise FormatProblem(REASON_SYNTAX, "a telephone number starts with 0, 00 or +")
+
+
+def format_phone(canonical: str) -> str:
+    """A stored E.164 number as people read it: Belgian numbers grouped the Belgian way
+    (``+32 2 508 85 86``, ``+32 475 12 34 56``, ``+32 71 12 34 56``), others as stored."""
+    if not canonical.startswith("+32") or not canonical[3:].isdigit():
+        return canonical
+    national = canonical[3:]
+    if len(national) == 9 and national.startswith("4"):  # mobile: 4xx xx xx xx
+        parts = [national[:3], national[3:5], national[5:7], national[7:]]
+    elif len(national) == 8 and national[0] in "2349":  # one-digit zone: 2 508 85 86
+        parts = [national[:1], national[1:4], national[4:6], national[6:]]
+    elif len(national) == 8:  # two-digit zone: 71 12 34 56
+        parts = [national[:2], national[2:4], national[4:6], national[6:]]
+    else:
+        return canonical
+    return "+32 " + " ".join(parts)

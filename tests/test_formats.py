@@ -455,3 +455,13 @@ def test_phone_valid(text, expected):
 )
 def test_phone_invalid(text, reason):
     assert _reason(formats.normalize_phone, text) == reason
+
+
+@pytest.mark.parametrize(("stored", "shown"), [
+    ("+3225088586", "+32 2 508 85 86"),
+    ("+32475123456", "+32 475 12 34 56"),
+    ("+3271123456", "+32 71 12 34 56"),
+    ("+33123456789", "+33123456789"),
+])
+def test_format_phone(stored, shown):
+    assert formats.format_phone(stored) == shown

@@ -19,6 +19,7 @@ from jinja2 import Undefined
 from markupsafe import Markup
 
 from engine import codes
+from engine import formats
 from engine.display import format_date
 from engine.display import format_money
 from engine.display import format_value
@@ -70,6 +71,10 @@ def iban(value) -> str:
     return " ".join(value[i:i + 4] for i in range(0, len(value), 4)) if value else ""
 
 
+def phone(value) -> str:
+    return formats.format_phone(value) if value else ""
+
+
 def role(name: str) -> str:
     return codes.word(name, lang()) if name in ("agent", "president", "secretary") else name
 
@@ -97,7 +102,8 @@ def raw(value) -> str:
 
 def init_app(app) -> None:
     app.jinja_env.filters.update(shown=shown, money=money, day=day, when=when, iban=iban,
-                                 role=role, state=state, cpas_name=cpas_name, raw=raw)
+                                 role=role, state=state, cpas_name=cpas_name, raw=raw,
+                                 phone=phone)
     app.jinja_env.globals.update(display=display, explanation=explanation,
                                  input_field=input_field)
 
