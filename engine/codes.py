@@ -308,6 +308,11 @@ _ENGINE_CODES = [
     Code("UNKNOWN_USER", _E,
          "l'utilisateur « {username} » n'existe pas.",
          "de gebruiker « {username} » bestaat niet."),
+    Code("LOGIN_THROTTLED", _E,
+         "trop de tentatives de connexion échouées pour ce nom : réessayez dans {minutes} "
+         "minutes.",
+         "te veel mislukte aanmeldpogingen voor deze naam: probeer opnieuw over {minutes} "
+         "minuten."),
     Code("UNKNOWN_CPAS", _E,
          "aucun CPAS n'a le code INS « {nis} » ; créez-le d'abord (rapport-unique cpas create).",
          "geen OCMW heeft de NIS-code « {nis} »; maak het eerst aan (rapport-unique cpas "

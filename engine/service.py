@@ -33,6 +33,8 @@ from engine.store import tables as t
 from engine.types import ValueProblem
 from engine.types import builtin_types
 
+LOGIN_ATTEMPTS = 5
+LOGIN_WINDOW = datetime.timedelta(minutes=15)
 CPAS_EDITABLE = ("iban", "bic", "legacy_account", "contact_name", "contact_email",
                  "contact_phone")
 _CPAS_LENGTHS = {name: tables_length for name, tables_length in (
@@ -183,13 +185,28 @@ class Service:
 
     # -- authentication ---------------------------------------------------------------------------
     def authenticate(self, username: str, password: str) -> Actor | None:
+        """The user with this name and password, or None. After ``LOGIN_ATTEMPTS`` failures
+        for one name within ``LOGIN_WINDOW``, refused (``LOGIN_THROTTLED``) until the window
+        passes, whether the name exists or not (no user enumeration, no password guessing)."""
+        f = t.login_failures
+        since = self.now() - LOGIN_WINDOW
         with self.store.transaction() as conn:
+            recent = conn.execute(sa.select(sa.func.count()).select_from(f).where(
+                f.c.username == username, f.c.at >= since)).scalar()
+            if recent >= LOGIN_ATTEMPTS:
+                raise Refused("LOGIN_THROTTLED",
+                              minutes=int(LOGIN_WINDOW.total_seconds() // 60))
             row = conn.execute(sa.select(t.users).where(t.users.c.username == username)).first()
         if row is None or not row.active or not row.password_hash:
             check_password_hash(self._dummy_hash(), password)  # same time either way
-            return None
-        if not check_password_hash(row.password_hash, password):
-            return None
+            ok = False
+        else:
+            ok = check_password_hash(row.password_hash, password)
+        with self.store.transaction() as conn:
+            if not ok:
+                conn.execute(f.insert().values(username=username[:100], at=self.now()))
+                return None
+            conn.execute(f.delete().where(f.c.username == username))
         return self.actor(row.id)
 
     def _dummy_hash(self) -> str:

@@ -223,3 +223,17 @@ def test_other_cpas_sees_only_its_own(service, users):
     assert [c["nis"] for c in service.cpas_list(users["inspector"])] == [OTHER, NIS]
     view = service.form(users["agent2"], OTHER, *COVID)
     assert view.evaluation.values["advance"] == Decimal("3400.00")
+
+
+def test_login_is_throttled_after_repeated_failures(service, clock):
+    for _ in range(5):
+        assert service.authenticate("agent", "wrong") is None
+    refused("LOGIN_THROTTLED", service.authenticate, "agent", "demo")
+    refused("LOGIN_THROTTLED", service.authenticate, "agent", "wrong")
+    for _ in range(5):
+        assert service.authenticate("nobody", "x") is None  # unknown names alike
+    refused("LOGIN_THROTTLED", service.authenticate, "nobody", "x")
+    assert service.authenticate("president", "demo") is not None  # other names unaffected
+    later = service.now() + datetime.timedelta(minutes=16)
+    service.now = lambda: later
+    assert service.authenticate("agent", "demo") is not None

@@ -31,7 +31,9 @@ from flask import session
 from flask import url_for
 
 from engine.lifecycle import Actor
+from engine.lifecycle import Refused
 from web.i18n import LANGUAGES
+from web.i18n import lang
 from web.i18n import t
 
 bp = Blueprint("auth", __name__)
@@ -136,16 +138,21 @@ def login():
         if g.get("actor") is not None:
             return redirect(_safe_next(request.args.get("next")))
         return render_template("auth/login.html", header_auth=True), 403
-    failed = False
+    failed, throttled = False, None
     if request.method == "POST":
         username = (request.form.get("username") or "").strip()
         password = request.form.get("password") or ""
-        if username and password and identity.login(_extension().service, username, password):
-            return redirect(_safe_next(request.form.get("next")))
+        try:
+            if username and password and identity.login(_extension().service, username,
+                                                        password):
+                return redirect(_safe_next(request.form.get("next")))
+        except Refused as refusal:  # too many failures for this name
+            throttled = refusal.message(lang())
         failed = True
-    return render_template("auth/login.html", failed=failed, header_auth=False,
-                           next=request.values.get("next", ""),
+    page = render_template("auth/login.html", failed=failed, throttled=throttled,
+                           header_auth=False, next=request.values.get("next", ""),
                            username=request.form.get("username", ""))
+    return page, (429 if throttled else 200)
 
 
 @bp.route("/logout", methods=["POST"])

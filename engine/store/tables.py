@@ -137,3 +137,10 @@ audit = sa.Table(
     sa.Column("detail_json", sa.Text, nullable=False),
     sa.Column("content_hash", sa.String(64)),
 )
+
+login_failures = sa.Table(
+    "login_failures", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("username", sa.String(100), nullable=False, index=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+)

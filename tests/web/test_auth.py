@@ -83,3 +83,18 @@ def test_a_trusted_proxy_header_identifies_the_user(make_app):
         assert refused.status_code == 403
         assert "La connexion se fait par le portail de votre organisation" in text_of(refused)
     assert client.get("/login").status_code == 403
+
+
+def test_repeated_login_failures_are_throttled(app):
+    client = app.test_client()
+    for _ in range(5):
+        page = client.get("/login").get_data(as_text=True)
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        client.post("/login", data={"username": "secretary", "password": "nope",
+                                    "csrf_token": token})
+    page = client.get("/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    response = client.post("/login", data={"username": "secretary", "password": "demo",
+                                           "csrf_token": token})
+    assert response.status_code == 429
+    assert "trop de tentatives" in response.get_data(as_text=True)
