@@ -281,8 +281,12 @@ class Service(Accounts):
                 query = query.where(a.c.submission_id.in_(ids) | (
                     a.c.submission_id.is_(None) & a.c.action.in_(("cpas_change",
                                                                    "extension"))))
-            return [dict(r._mapping, detail=json.loads(r.detail_json))
-                    for r in conn.execute(query)]
+            trail = [dict(r._mapping, detail=json.loads(r.detail_json))
+                     for r in conn.execute(query)]
+        if code is not None:  # an extension is about one form: keep this form's only
+            trail = [e for e in trail if e["action"] != "extension" or (
+                e["detail"].get("measure"), e["detail"].get("year")) == (code, year)]
+        return trail
 
     # -- internals --------------------------------------------------------------------------------
     @staticmethod
