@@ -48,6 +48,10 @@ _WORDS = {
                          "{tables}.",
                    "nl": "--upload {upload}: schrijf TABEL=BESTAND met een van de tabellen "
                          "{tables}."},
+    "which_table": {"fr": "--table : indiquez un des tableaux {tables}.",
+                    "nl": "--table: geef een van de tabellen {tables} op."},
+    "written": {"fr": "modèle écrit : {path} (feuille « {sheet} »).",
+                "nl": "sjabloon geschreven: {path} (blad « {sheet} »)."},
     "not_mapping": {
         "fr": "{path}:1:1: le fichier doit contenir des paires nom: valeur (un tableau est une "
               "liste de lignes).",
@@ -95,7 +99,7 @@ def check(paths, lang):
 @click.option("--prefill", "prefill_path", type=click.Path(),
               help="YAML or JSON file of the pre-filled values")
 @click.option("--upload", "uploads", multiple=True, metavar="TABLE=FILE",
-              help="read a table's rows from a file (CSV, or the measure plugin's format)")
+              help="read a table's rows from a file (.xlsx, CSV, or the measure plugin's format)")
 @click.option("--json", "as_json", is_flag=True, help="print one JSON object")
 @click.option("--explain", is_flag=True, help="show how each computed value was obtained")
 @click.option("--lang", type=_LANG, default=_DEFAULT_LANG, show_default=True)
@@ -120,6 +124,34 @@ def try_(schema, values_path, prefill_path, uploads, as_json, explain, lang):
     else:
         _print_text(result, explanations, lang)
     sys.exit(1 if result.blocking else 0)
+
+
+@main.command()
+@click.argument("schema", type=click.Path())
+@click.option("--table", "table_id", metavar="NAME",
+              help="the table (default: the one table with a spreadsheet: mapping)")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="the .xlsx file to write")
+@click.option("--lang", type=_LANG, default=_DEFAULT_LANG, show_default=True)
+def template(schema, table_id, output, lang):
+    """Write a table's workbook template (.xlsx), from the schema alone."""
+    from engine.spreadsheets.template import build_template
+
+    loaded = load_measure(schema, _plugins())
+    if loaded.measure is None:
+        for problem in loaded.problems:
+            click.echo(problem.format(lang), err=True)
+        sys.exit(2)
+    measure = loaded.measure
+    mapped = [t for t in measure.tables if t.spreadsheet is not None]
+    table = measure.table(table_id) if table_id else (mapped[0] if len(mapped) == 1 else None)
+    if table is None:
+        tables = ", ".join(t.id for t in (mapped or measure.tables)) or "-"
+        click.echo(_say("which_table", lang, tables=tables), err=True)
+        sys.exit(2)
+    book = build_template(measure, table, lang)
+    book.save(output)
+    click.echo(_say("written", lang, path=output, sheet=book.active.title))
 
 
 def _plugins():

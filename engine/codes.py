@@ -254,6 +254,36 @@ _ENGINE_CODES = [
     Code("UPLOAD_TOO_LARGE", _E,
          "le fichier « {filename} » dépasse la limite ({limit}) ; scindez-le ou allégez-le.",
          "het bestand « {filename} » overschrijdt de grens ({limit}); splits of verklein het."),
+    Code("UPLOAD_NOT_WORKBOOK", _E,
+         "le fichier « {filename} » n'est pas un classeur Excel (.xlsx) lisible ; enregistrez-le "
+         "au format « Classeur Excel (.xlsx) » et téléversez-le à nouveau.",
+         "het bestand « {filename} » is geen leesbare Excel-werkmap (.xlsx); sla het op als "
+         "« Excel-werkmap (.xlsx) » en laad het opnieuw op."),
+    Code("UPLOAD_ENCRYPTED", _E,
+         "le fichier « {filename} » est protégé par un mot de passe ou dans l'ancien format .xls ; "
+         "retirez le mot de passe et enregistrez-le au format .xlsx.",
+         "het bestand « {filename} » is beveiligd met een wachtwoord of in het oude .xls-formaat; "
+         "verwijder het wachtwoord en sla het op als .xlsx."),
+    Code("UPLOAD_NO_SHEET", _E,
+         "le classeur « {filename} » n'a pas de feuille « {sheet} » (feuilles : {sheets}) ; "
+         "utilisez le modèle du formulaire.",
+         "de werkmap « {filename} » heeft geen blad « {sheet} » (bladen: {sheets}); gebruik het "
+         "sjabloon van het formulier."),
+    Code("UPLOAD_SHEET_COLUMNS", _E,
+         "la feuille « {sheet} » de « {filename} » n'a pas, à la ligne {row}, les colonnes "
+         "{columns} ; utilisez le modèle du formulaire sans déplacer ses colonnes.",
+         "het blad « {sheet} » van « {filename} » heeft op rij {row} de kolommen {columns} niet; "
+         "gebruik het sjabloon van het formulier zonder de kolommen te verplaatsen."),
+    Code("UPLOAD_TOO_MANY_ROWS", _E,
+         "la feuille « {sheet} » de « {filename} » compte {count} lignes, plus que la limite de "
+         "{limit} ; supprimez les lignes superflues.",
+         "het blad « {sheet} » van « {filename} » telt {count} rijen, meer dan de grens van "
+         "{limit}; verwijder de overbodige rijen."),
+    Code("UPLOAD_TOO_MANY_COLUMNS", _E,
+         "la feuille « {sheet} » de « {filename} » compte {count} colonnes, plus que la limite de "
+         "{limit} ; supprimez les colonnes superflues.",
+         "het blad « {sheet} » van « {filename} » telt {count} kolommen, meer dan de grens van "
+         "{limit}; verwijder de overbodige kolommen."),
     # --- actions refused (lifecycle, access) ---------------------------------------------------
     Code("FORBIDDEN", _E,
          "vous n'avez pas accès à ce CPAS ou à ce formulaire.",
@@ -313,6 +343,12 @@ _ENGINE_CODES = [
          "minutes.",
          "te veel mislukte aanmeldpogingen voor deze naam: probeer opnieuw over {minutes} "
          "minuten."),
+    Code("NO_SUCH_TABLE", _E,
+         "ce formulaire n'a pas de tableau « {table} ».",
+         "dit formulier heeft geen tabel « {table} »."),
+    Code("NO_UPLOAD", _E,
+         "aucun fichier n'a été téléversé pour le tableau « {table} ».",
+         "er werd geen bestand opgeladen voor de tabel « {table} »."),
     Code("UNKNOWN_CPAS", _E,
          "aucun CPAS n'a le code INS « {nis} » ; créez-le d'abord (rapport-unique cpas create).",
          "geen OCMW heeft de NIS-code « {nis} »; maak het eerst aan (rapport-unique cpas "

@@ -10,6 +10,7 @@ totals add already-rounded amounts.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import decimal
 from dataclasses import dataclass
 from dataclasses import field
@@ -19,6 +20,7 @@ from engine.display import Text
 from engine.display import Word
 from engine.display import format_value
 from engine.functions import FormulaError
+from engine.model import SHEET_ROW
 from engine.model import Field
 from engine.model import Measure
 from engine.model import Table
@@ -76,6 +78,7 @@ def evaluate(measure: Measure, entered: dict | None = None,
     run.parse_entered()
     run.compute()
     run.result.issues.extend(validate.validate(run.result, run.parse_failed))
+    run.locate_cells()
     return run.result
 
 
@@ -89,6 +92,7 @@ class _Run:
         self.parse_failed: set = set()  # locations whose raw value could not be read
         self.pending: dict[str, list[Issue]] = {}  # parse issues, kept if the field is shown
         self.raw_rows: dict[str, list[dict]] = {}
+        self.sheet_rows: dict[str, tuple] = {}  # table -> (sheet, letters, row of each row)
 
     def issue(self, location: Location, code: str, severity: str = "error", **params):
         self.result.issues.append(Issue(location, code, severity, params))
@@ -151,11 +155,36 @@ class _Run:
                 else:
                     row[column.id] = column.default if column.read_only else None
             for name in raw_row:
-                if table.column(name) is None:
+                if table.column(name) is None and not str(name).startswith("_"):
                     self.issue(Location(table=table.id, row=number, column=name),
                                "UNKNOWN_FIELD", "warning", name=f"{table.id}.{name}")
             rows.append(row)
         self.raw_rows[table.id] = rows
+        if raw and all(SHEET_ROW in r for r in raw):
+            sheet = getattr(raw, "sheet", "") or (table.spreadsheet.sheet
+                                                  if table.spreadsheet else "")
+            letters = getattr(raw, "letters", None)
+            if letters is None:
+                from engine.spreadsheets import layout  # openpyxl only when workbooks are used
+                letters = {p.column.id: p.letter for p in layout(table)}
+            self.sheet_rows[table.id] = (sheet, letters, [r[SHEET_ROW] for r in raw])
+
+    def locate_cells(self):
+        """Issues on rows read from a workbook also name their cell: ``Rapport!G17``."""
+        if not self.sheet_rows:
+            return
+        issues = self.result.issues
+        for index, issue in enumerate(issues):
+            where = issue.location
+            found = self.sheet_rows.get(where.table)
+            if found is None or where.row is None or not 0 < where.row <= len(found[2]):
+                continue
+            sheet, letters, numbers = found
+            number = numbers[where.row - 1]
+            letter = letters.get(where.column)
+            cell = f"{letter}{number}" if letter else f"{number}:{number}"
+            issues[index] = dataclasses.replace(
+                issue, location=dataclasses.replace(where, sheet=sheet, cell=cell))
 
     # -- computation in dependency order ----------------------------------------------------
     def compute(self):

@@ -95,6 +95,43 @@ class Rule:
     table: str | None = None  # set for row rules
 
 
+SHEET_ROW = "_sheet_row"  # key of a row read from a workbook: its row number in the sheet
+
+
+@dataclass(frozen=True)
+class SpreadsheetControl:
+    """The control column of a workbook: says ``complete`` or ``incomplete`` on each row."""
+
+    column: str  # a column letter
+    complete: dict
+    incomplete: dict
+    columns: tuple[str, ...] = ()  # the columns that must be filled (default: every white one)
+
+
+@dataclass(frozen=True)
+class Spreadsheet:
+    """How a table maps to a worksheet (template and import, ``engine.spreadsheets``)."""
+
+    sheet: str
+    header_row: int
+    first_row: int
+    columns: tuple[tuple[str, str], ...]  # (column id, letter "G" or header text), in order
+    control: SpreadsheetControl | None = None
+    title_rows: tuple[dict, ...] = ()
+    grey: tuple[str, ...] = ()  # entered columns shown grey and locked (pre-filled by a tool)
+
+    def letter(self, column_id: str) -> str | None:
+        """The column's letter when the mapping gives one (not when it names a header)."""
+        ref = dict(self.columns).get(column_id)
+        return ref if ref is not None and is_column_letter(ref) else None
+
+
+def is_column_letter(text: str) -> bool:
+    """``A`` to ``XFD`` (Excel's last column); a header text is anything else."""
+    return (isinstance(text, str) and 1 <= len(text) <= 3 and text.isascii() and text.isupper()
+            and text.isalpha() and (len(text) < 3 or text <= "XFD"))
+
+
 @dataclass(frozen=True)
 class Table:
     id: str
@@ -107,6 +144,7 @@ class Table:
     rules: tuple[Rule, ...] = ()
     totals: tuple[Total, ...] = ()
     column_order: tuple[str, ...] = ()  # computed columns in dependency order
+    spreadsheet: Spreadsheet | None = None
 
     def column(self, column_id: str) -> Field | None:
         return next((c for c in self.columns if c.id == column_id), None)

@@ -11,6 +11,7 @@ amount reads ``1 150,00 €`` in French and ``€ 1.150,00`` in Dutch.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from dataclasses import field
 
@@ -58,14 +59,20 @@ class Problem:
 
 @dataclass(frozen=True)
 class Location:
-    """Where an issue is on the form: a field, or a table cell (row counted from 1)."""
+    """Where an issue is on the form: a field, or a table cell (row counted from 1); a row read
+    from a workbook also has its ``sheet`` and ``cell`` (``G17``, or ``17:17`` for the row),
+    and then reads ``Rapport!G17``."""
 
     field: str | None = None
     table: str | None = None
     row: int | None = None
     column: str | None = None
+    sheet: str | None = dataclasses.field(default=None, compare=False)
+    cell: str | None = dataclasses.field(default=None, compare=False)
 
     def __str__(self) -> str:
+        if self.sheet is not None and self.cell is not None:
+            return f"{self.sheet}!{self.cell}"
         if self.table is None:
             return self.field or ""
         text = self.table

@@ -10,6 +10,8 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import functools
+import hashlib
+import io
 import json
 from dataclasses import dataclass
 from dataclasses import field
@@ -29,6 +31,8 @@ from engine.lifecycle import Actor
 from engine.lifecycle import Refused
 from engine.store import tables as t
 from engine.types import builtin_types
+from engine.uploads import UploadError
+from engine.uploads import read_table_upload
 
 
 def _now() -> datetime.datetime:
@@ -153,13 +157,13 @@ class Service(Accounts):
             return self._view(conn, actor, cpas_row, current.version, context, entered)
 
     def save(self, actor: Actor, nis: str, code: str, year: int, entered: dict,
-             version_number: int) -> FormView:
+             version_number: int, connection=None) -> FormView:
         """Save the values typed in. Refused when someone saved since ``version_number`` was
         loaded, after the deadline, on a sent form, or for a user who may not edit."""
         if not actor.can_edit(nis):
             raise Refused("FORBIDDEN" if not actor.can_read(nis) else "READ_ONLY_USER")
         try:
-            with self.store.transaction() as conn:
+            with self.store.using(connection) as conn:
                 before = self.form(actor, nis, code, year, conn)
                 self._check_writable(before, version_number)
                 cpas_row = self._cpas_row(conn, nis)
@@ -196,6 +200,68 @@ class Service(Accounts):
                 return dataclasses.replace(after, version_number=version_number + 1)
         except IntegrityError:
             raise Refused("STALE") from None
+
+    def upload(self, actor: Actor, nis: str, code: str, year: int, table_id: str,
+               filename: str, data: bytes, version_number: int) -> FormView:
+        """Replace a table's rows by those of an uploaded file, and keep the file. A file that
+        cannot be used at all is refused (``UPLOAD_*``) and nothing changes: neither the form
+        nor the previous upload. Row problems are issues of the saved form."""
+        if not actor.can_edit(nis):
+            raise Refused("FORBIDDEN" if not actor.can_read(nis) else "READ_ONLY_USER")
+        view = self.form(actor, nis, code, year)
+        table = view.measure.table(table_id)
+        if table is None:
+            raise Refused("NO_SUCH_TABLE", table=table_id)
+        name = (filename or "upload").replace("\\", "/").rsplit("/", 1)[-1][:200]
+        try:
+            rows = read_table_upload(view.measure, table, name, io.BytesIO(data))
+        except UploadError as refusal:
+            raise Refused(refusal.code, **refusal.params) from None
+        entered = {**view.entered, table_id: [dict(row) for row in rows]}
+        u = t.uploads
+        with self.store.transaction() as conn:
+            saved = self.save(actor, nis, code, year, entered, version_number, conn)
+            cpas_row = self._cpas_row(conn, nis)
+            submission = self._submission(conn, cpas_row.id, code, year)
+            conn.execute(u.update().where(u.c.submission_id == submission.id,
+                                          u.c.table_id == table_id, u.c.replaced_at.is_(None))
+                         .values(replaced_at=self.now()))
+            digest = hashlib.sha256(data).hexdigest()
+            conn.execute(u.insert().values(
+                submission_id=submission.id, table_id=table_id, filename=name, content=data,
+                sha256=digest, uploaded_at=self.now(), uploaded_by=actor.user_id))
+            self._audit(conn, actor, cpas_row.id, submission.id, "upload", {
+                "table": table_id, "filename": name, "sha256": digest, "rows": len(rows)},
+                saved.content_hash)
+        return saved
+
+    def uploaded_names(self, actor: Actor, nis: str, code: str, year: int) -> dict:
+        """``{table id: file name}`` of the files currently uploaded for a form."""
+        u = t.uploads
+        with self.store.transaction() as conn:
+            if not actor.can_read(nis):
+                raise Refused("FORBIDDEN")
+            submission = self._submission(conn, self._cpas_row(conn, nis).id, code, year)
+            if submission is None:
+                return {}
+            return dict(conn.execute(sa.select(u.c.table_id, u.c.filename).where(
+                u.c.submission_id == submission.id, u.c.replaced_at.is_(None))).all())
+
+    def uploaded_file(self, actor: Actor, nis: str, code: str, year: int,
+                      table_id: str) -> tuple[str, bytes]:
+        """The file last uploaded for a table (what "Consulter" downloads)."""
+        u = t.uploads
+        with self.store.transaction() as conn:
+            if not actor.can_read(nis):
+                raise Refused("FORBIDDEN")
+            submission = self._submission(conn, self._cpas_row(conn, nis).id, code, year)
+            found = None if submission is None else conn.execute(
+                sa.select(u.c.filename, u.c.content).where(
+                    u.c.submission_id == submission.id, u.c.table_id == table_id,
+                    u.c.replaced_at.is_(None))).first()
+        if found is None:
+            raise Refused("NO_UPLOAD", table=table_id)
+        return found.filename, found.content
 
     def sign(self, actor: Actor, nis: str, code: str, year: int, role: str,
              seen_hash: str) -> FormView:

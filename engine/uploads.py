@@ -2,7 +2,8 @@
 
 The measure's plugin may read its own format first (``read_upload`` hook); otherwise the engine
 reads a CSV file whose header names the table's columns (by id, or by their French or Dutch
-label). Spreadsheets (XLSX) come with the spreadsheet mapping of the schema language.
+label), or an ``.xlsx`` workbook through the table's ``spreadsheet:`` mapping
+(:mod:`engine.spreadsheets.reader`; a table without one: first sheet, headers on row 1).
 Uploaded files are hostile: size and row limits apply, and nothing in them is evaluated.
 """
 
@@ -35,6 +36,9 @@ def read_table_upload(measure: Measure, table: Table, filename: str, stream) -> 
                                   filename=filename, stream=stream)
         if rows is not None:
             return rows
+    if filename.lower().endswith(".xlsx"):
+        from engine.spreadsheets.reader import read_workbook  # it imports UploadError from here
+        return read_workbook(table, filename, stream)
     if not filename.lower().endswith(".csv"):
         raise UploadError("UPLOAD_FORMAT", filename=filename)
     return _read_csv(table, filename, stream)

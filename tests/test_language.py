@@ -51,8 +51,9 @@ def test_every_construct_is_used(constructs):
     assert {t.name for t in builtin_types()} <= kinds
     used = set()
     for section in ("field", "table", "rule", "parameter", "prefilled", "total", "section",
-                    "choice"):
+                    "choice", "spreadsheet"):
         used |= set(meta_schema()["$defs"][section]["properties"])
+    used |= set(meta_schema()["$defs"]["spreadsheet"]["properties"]["control"]["properties"])
     text = Path(constructs.source).read_text(encoding="utf-8")
     for key in used:
         assert f"{key}:" in text or key in ("type",), f"the fixture never uses {key!r}"

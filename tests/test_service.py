@@ -237,3 +237,37 @@ def test_login_is_throttled_after_repeated_failures(service, clock):
     later = service.now() + datetime.timedelta(minutes=16)
     service.now = lambda: later
     assert service.authenticate("agent", "demo") is not None
+
+
+REDI = ("redi", 2023)
+REDI_CSV = (
+    "nis;niss;budget_number;budget_date;balance;activation;decision_date;monthly_granted;"
+    "start;end;months;payment;paid\n"
+    "99999;85073003328;64;01/06/2023;-500,00;yes_piis;05/06/2023;500,00;01/06/2023;"
+    "31/07/2023;2;one_off;1000,00\n"
+)
+
+
+def test_upload_replaces_a_table_keeps_the_file_and_refuses_unusable_files(service, users):
+    agent = users["agent"]
+    view = service.upload(agent, NIS, *REDI, "simulations", "rapport.csv",
+                          REDI_CSV.encode(), 0)
+    assert view.version_number == 1
+    rows = view.evaluation.values["simulations"]
+    assert [r["monthly_subsidised"] for r in rows] == [Decimal("500.00")]
+    assert view.evaluation.values["subsidisable_total"] == Decimal("1000.00")
+    assert service.uploaded_file(agent, NIS, *REDI, "simulations") == (
+        "rapport.csv", REDI_CSV.encode())
+    refused("UPLOAD_FORMAT", service.upload, agent, NIS, *REDI, "simulations", "x.pdf",
+            b"%PDF-1.4", 1)
+    after = service.form(agent, NIS, *REDI)
+    assert after.version_number == 1 and len(after.evaluation.values["simulations"]) == 1
+    assert service.uploaded_file(agent, NIS, *REDI, "simulations")[0] == "rapport.csv"
+    refused("FORBIDDEN", service.uploaded_file, users["agent2"], NIS, *REDI, "simulations")
+    refused("NO_SUCH_TABLE", service.upload, agent, NIS, *REDI, "nope", "a.csv", b"x", 1)
+    second = service.upload(agent, NIS, *REDI, "simulations", "v2.csv",
+                            REDI_CSV.replace("1000,00", "400,00").encode(), 1)
+    assert second.evaluation.values["paid_total"] == Decimal("400.00")
+    assert service.uploaded_file(agent, NIS, *REDI, "simulations")[0] == "v2.csv"
+    actions = [a["action"] for a in service.audit_trail(agent, NIS, *REDI)]
+    assert actions.count("upload") == 2 and actions.count("save") == 2

@@ -117,6 +117,7 @@ def create_app(config: dict | None = None) -> Flask:
     from web import home
     from web import i18n
     from web import present
+    from web import uploads
 
     # Language and user first: a refused CSRF check is then shown in the reader's language.
     i18n.init_app(app)
@@ -128,6 +129,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(home.bp)
     app.register_blueprint(cpas.bp)
     app.register_blueprint(forms.bp)
+    app.register_blueprint(uploads.bp)
     app.after_request(_security_headers)
     return app
 

@@ -143,7 +143,10 @@ def _render_edit(form, nis: str, entered: dict, version_number: int, status: int
                  refusal: str | None = None, show_issues: bool = True):
     layout = layout_for(form.version)
     messages = Messages(form.evaluation if show_issues else None, layout)
+    uploaded = _service().uploaded_names(g.actor, nis, form.measure.code, form.measure.year) \
+        if layout.tables else {}
     return render_template("forms/edit.html", form=form, layout=layout, nis=nis,
+                           uploaded=uploaded,
                            entered=entered, evaluation=form.evaluation,
                            computed=computed_values(form.evaluation, layout),
                            version_number=version_number, messages=messages,

@@ -155,6 +155,22 @@ TEXTS = {
                        "nouveau.",
                  "nl": "Het formulier is heropend: het OCMW kan het opnieuw wijzigen en "
                        "ondertekenen."},
+    "upload_missing": {"fr": "Choisissez un fichier à téléverser.",
+                       "nl": "Kies een bestand om op te laden."},
+    "upload_done": {"fr": "Le fichier « {filename} » est chargé : ses lignes remplacent celles "
+                          "du tableau.",
+                    "nl": "Het bestand « {filename} » is opgeladen: zijn rijen vervangen die "
+                          "van de tabel."},
+    "spreadsheet_title": {"fr": "Fichier tableur", "nl": "Rekenbladbestand"},
+    "spreadsheet_template": {"fr": "Télécharger le modèle", "nl": "Het sjabloon downloaden"},
+    "spreadsheet_upload": {"fr": "Téléverser le fichier", "nl": "Het bestand opladen"},
+    "spreadsheet_file": {"fr": "Fichier (.xlsx ou .csv)", "nl": "Bestand (.xlsx of .csv)"},
+    "spreadsheet_current": {"fr": "Consulter le fichier chargé",
+                            "nl": "Het opgeladen bestand raadplegen"},
+    "spreadsheet_annotated": {"fr": "Fichier annoté des problèmes",
+                              "nl": "Bestand met de problemen aangeduid"},
+    "spreadsheet_note": {"fr": "Le fichier remplace toutes les lignes du tableau.",
+                         "nl": "Het bestand vervangt alle rijen van de tabel."},
     "saved": {"fr": "Le formulaire est enregistré.", "nl": "Het formulier is bewaard."},
     "saved_with_errors": {
         "fr": "Le formulaire est enregistré, mais il contient encore des erreurs : corrigez-les "
