@@ -460,6 +460,8 @@ class Builder:
                 mapped.append((name, ref))
         for g, name in enumerate(raw.get("grey") or ()):
             column_id(path + ("grey", g), name)
+        if "cpas_column" in raw:
+            column_id(path + ("cpas_column",), raw["cpas_column"])
         if raw["first_row"] <= raw["header_row"]:
             where = path + ("first_row",)
             self.report(where, "NOT_ALLOWED", where=json_path(where), value=raw["first_row"],
@@ -481,7 +483,8 @@ class Builder:
                                          self.text(cpath + ("complete",)),
                                          self.text(cpath + ("incomplete",)), needed)
         return Spreadsheet(raw["sheet"], raw["header_row"], raw["first_row"], tuple(mapped),
-                           control, titles, tuple(raw.get("grey") or ()))
+                           control, titles, tuple(raw.get("grey") or ()),
+                           raw.get("cpas_column"))
 
     def rule(self, path, table) -> Rule | None:
         raw = self._get(path)

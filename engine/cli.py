@@ -100,10 +100,12 @@ def check(paths, lang):
               help="YAML or JSON file of the pre-filled values")
 @click.option("--upload", "uploads", multiple=True, metavar="TABLE=FILE",
               help="read a table's rows from a file (.xlsx, CSV, or the measure plugin's format)")
+@click.option("--cpas", "cpas_nis", default="99999", show_default=True, metavar="NIS",
+              help="the uploading CPAS: a file naming another CPAS is refused")
 @click.option("--json", "as_json", is_flag=True, help="print one JSON object")
 @click.option("--explain", is_flag=True, help="show how each computed value was obtained")
 @click.option("--lang", type=_LANG, default=_DEFAULT_LANG, show_default=True)
-def try_(schema, values_path, prefill_path, uploads, as_json, explain, lang):
+def try_(schema, values_path, prefill_path, uploads, cpas_nis, as_json, explain, lang):
     """Compute and validate a form from files, as a user would fill it in."""
     loaded = load_measure(schema, _plugins())
     if loaded.measure is None:
@@ -113,7 +115,7 @@ def try_(schema, values_path, prefill_path, uploads, as_json, explain, lang):
     entered = _read_values(values_path, lang)
     prefilled = _read_values(prefill_path, lang) if prefill_path else {}
     for upload in uploads:
-        entered.update(_read_upload(loaded.measure, upload, lang))
+        entered.update(_read_upload(loaded.measure, upload, lang, cpas_nis))
     result = evaluate(loaded.measure, entered, prefilled)
     explanations = _explanations(result) if explain else []
     if as_json:
@@ -176,7 +178,7 @@ def _read_values(path, lang) -> dict:
     return doc.data
 
 
-def _read_upload(measure, upload, lang) -> dict:
+def _read_upload(measure, upload, lang, cpas_nis=None) -> dict:
     table_id, _, path = upload.partition("=")
     table = measure.table(table_id)
     if table is None or not path:
@@ -185,7 +187,8 @@ def _read_upload(measure, upload, lang) -> dict:
         sys.exit(2)
     try:
         with open(path, "rb") as stream:
-            return {table_id: read_table_upload(measure, table, path, stream)}
+            return {table_id: read_table_upload(measure, table, path, stream,
+                                                cpas_nis=cpas_nis)}
     except OSError as exc:
         click.echo(f"{path}:1:1: FILE_UNREADABLE " + codes.message(
             "FILE_UNREADABLE", lang, reason=exc.strerror or str(exc)), err=True)

@@ -238,6 +238,11 @@ _ENGINE_CODES = [
     Code("FORMULA_FAILED", _E,
          "« {label} » ne peut pas être calculé : {reason}.",
          "« {label} » kan niet berekend worden: {reason}."),
+    Code("UPLOAD_OTHER_CPAS", _E,
+         "le fichier « {filename} » est celui du CPAS {found}, pas du vôtre ({expected}) : "
+         "téléversez le fichier de votre CPAS ; rien n'a été modifié.",
+         "het bestand « {filename} » is dat van OCMW {found}, niet van het uwe ({expected}): "
+         "laad het bestand van uw OCMW op; er werd niets gewijzigd."),
     Code("UPLOAD_FORMAT", _E,
          "le fichier « {filename} » n'est pas dans un format lisible pour ce tableau ; "
          "téléversez un fichier CSV (UTF-8) ou le modèle du formulaire.",

@@ -119,6 +119,7 @@ class Spreadsheet:
     control: SpreadsheetControl | None = None
     title_rows: tuple[dict, ...] = ()
     grey: tuple[str, ...] = ()  # entered columns shown grey and locked (pre-filled by a tool)
+    cpas_column: str | None = None  # the column with the CPAS's NIS code (another's: refused)
 
     def letter(self, column_id: str) -> str | None:
         """The column's letter when the mapping gives one (not when it names a header)."""

@@ -214,7 +214,8 @@ class Service(Accounts):
             raise Refused("NO_SUCH_TABLE", table=table_id)
         name = (filename or "upload").replace("\\", "/").rsplit("/", 1)[-1][:200]
         try:
-            rows = read_table_upload(view.measure, table, name, io.BytesIO(data))
+            rows = read_table_upload(view.measure, table, name, io.BytesIO(data),
+                                     cpas_nis=view.cpas["nis"])
         except UploadError as refusal:
             raise Refused(refusal.code, **refusal.params) from None
         entered = {**view.entered, table_id: [dict(row) for row in rows]}

@@ -29,8 +29,28 @@ class UploadError(Exception):
         self.params = params
 
 
-def read_table_upload(measure: Measure, table: Table, filename: str, stream) -> list[dict]:
-    """The rows of ``table`` in an uploaded file, as raw values keyed by column id."""
+def read_table_upload(measure: Measure, table: Table, filename: str, stream,
+                      cpas_nis: str | None = None) -> list[dict]:
+    """The rows of ``table`` in an uploaded file, as raw values keyed by column id. With
+    ``cpas_nis`` (the uploading CPAS), a file whose NIS column names another CPAS is refused."""
+    rows = _read_rows(measure, table, filename, stream)
+    mapping = getattr(table, "spreadsheet", None)
+    if cpas_nis and mapping is not None and mapping.cpas_column:
+        for row in rows:
+            found = _nis_text(row.get(mapping.cpas_column))
+            if found and found != cpas_nis:
+                raise UploadError("UPLOAD_OTHER_CPAS", filename=filename, found=found,
+                                  expected=cpas_nis)
+    return rows
+
+
+def _nis_text(value) -> str:
+    """A NIS code as a cell gives it: ``99999``, ``99999.0`` or ``" 99999 "``."""
+    text = str(value if value is not None else "").strip()
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _read_rows(measure: Measure, table: Table, filename: str, stream) -> list[dict]:
     if measure.hooks is not None:
         rows = measure.hooks.call("read_upload", measure=measure, table=table,
                                   filename=filename, stream=stream)

@@ -8,6 +8,7 @@ REDI-12: the manual's worked example through a workbook (6 349,82 / 7 400,00 / 5
 REDI-13: row problems name the sheet and cell (``Rapport!G8``); an incomplete row is a warning
 and is not counted.
 REDI-14: a file that is not a workbook, or has no "Rapport" sheet, is refused whole.
+REDI-15: a file whose NIS codes (column A) are another CPAS's is refused whole.
 """
 
 import datetime
@@ -16,8 +17,10 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from click.testing import CliRunner
 
 import engine
+from engine.cli import main
 from engine.spreadsheets.template import template_bytes
 from engine.uploads import UploadError
 from engine.uploads import read_table_upload
@@ -103,3 +106,25 @@ def test_redi_14_unusable_files_are_refused_whole(redi):
     with pytest.raises(UploadError) as refused:
         read_table_upload(redi, table, "rapport.xlsx", io.BytesIO(out.getvalue()))
     assert refused.value.code == "UPLOAD_NO_SHEET"
+
+
+def test_redi_15_another_cpas_file_is_refused_whole(redi, tmp_path):
+    data = filled(redi, ROWS[:2])
+    table = redi.table("simulations")
+    with pytest.raises(UploadError) as refused:
+        read_table_upload(redi, table, "rapport.xlsx", io.BytesIO(data), cpas_nis="21004")
+    assert refused.value.code == "UPLOAD_OTHER_CPAS"
+    assert refused.value.params["found"] == "99999"
+    assert read_table_upload(redi, table, "rapport.xlsx", io.BytesIO(data), cpas_nis="99999")
+    path = tmp_path / "rapport.xlsx"
+    path.write_bytes(data)
+    values = tmp_path / "values.yaml"
+    values.write_text("{}\n", encoding="utf-8")
+    runner = CliRunner()
+    other = runner.invoke(main, ["try", str(SCHEMAS / "redi" / "2023.yaml"), "--values",
+                                 str(values), "--upload", f"simulations={path}",
+                                 "--cpas", "21004"])
+    assert other.exit_code == 2 and "UPLOAD_OTHER_CPAS" in other.output
+    own = runner.invoke(main, ["try", str(SCHEMAS / "redi" / "2023.yaml"), "--values",
+                               str(values), "--upload", f"simulations={path}", "--json"])
+    assert '"subsidisable_total": "5063.06"' in own.output
