@@ -9,29 +9,15 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.users import login
+from tests.browser.users import logout
+from tests.browser.users import sign
+from tests.browser.users import sign_as_both
+
 pytestmark = pytest.mark.browser
 
 NIS = "99999"
 FORM = f"/cpas/{NIS}/forms/covid50/2020"
-
-
-def login(page, base, username):
-    page.goto(f"{base}/login")
-    page.fill("#username", username)
-    page.fill("#password", "demo")
-    page.get_by_role("button", name="Se connecter").click()
-    page.wait_for_load_state()
-
-
-def logout(page):
-    page.get_by_role("button", name="Se déconnecter").click()
-    page.wait_for_load_state()
-
-
-def sign(page, base, role_label):
-    page.goto(f"{base}{FORM}")
-    page.get_by_role("button", name=f"Signer en tant que {role_label}").click()
-    page.wait_for_load_state()
 
 
 def test_covid50_from_draft_to_sent(live_server, browser, shoot):
@@ -63,7 +49,7 @@ def test_covid50_from_draft_to_sent(live_server, browser, shoot):
     logout(page)
 
     login(page, base, "president")
-    sign(page, base, "Président")
+    sign(page, base, FORM, "Président")
     text = page.inner_text("main")
     assert "Paul Président" in text and "Signé par" in text
     shoot(page, "04-signed-by-president")
@@ -78,11 +64,7 @@ def test_covid50_from_draft_to_sent(live_server, browser, shoot):
     assert re.search(r"1\s200,00\s€", page.inner_text("main"))
     logout(page)
 
-    login(page, base, "president")
-    sign(page, base, "Président")
-    logout(page)
-    login(page, base, "secretary")
-    sign(page, base, "Secrétaire / Directeur général")
+    sign_as_both(page, base, FORM)
     text = page.inner_text("main")
     assert "consultation seulement" in text.lower()
     assert page.get_by_role("link", name="Modifier").count() == 0

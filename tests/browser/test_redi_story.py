@@ -11,8 +11,9 @@ import pytest
 
 import engine
 from engine.spreadsheets.template import template_bytes
-from tests.browser.test_covid50_story import login
-from tests.browser.test_covid50_story import logout
+from tests.browser.users import login
+from tests.browser.users import logout
+from tests.browser.users import sign_as_both
 from tests.test_redi_workbook import LETTERS
 from tests.test_redi_workbook import ROWS
 
@@ -37,12 +38,6 @@ def workbook(tmp_path):
     return path
 
 
-def sign(page, base, role_label):
-    page.goto(f"{base}{FORM}")
-    page.get_by_role("button", name=f"Signer en tant que {role_label}").click()
-    page.wait_for_load_state()
-
-
 def test_redi_upload_totals_warnings_and_two_signatures(live_server, browser, shoot,
                                                         tmp_path):
     base = live_server
@@ -64,11 +59,7 @@ def test_redi_upload_totals_warnings_and_two_signatures(live_server, browser, sh
     shoot(page, "redi-02-totals-and-warnings")
     logout(page)
 
-    login(page, base, "president")
-    sign(page, base, "Président")
-    logout(page)
-    login(page, base, "secretary")
-    sign(page, base, "Secrétaire / Directeur général")
+    sign_as_both(page, base, FORM)
     text = page.inner_text("main")
     assert "consultation seulement" in text.lower()
     assert "1 286,76 €" in text
