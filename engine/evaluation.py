@@ -103,10 +103,13 @@ class _Run:
         try:
             return item.type.parse(raw, item)
         except ValueProblem as problem:
-            self.parse_failed.add(location)
-            self.pending.setdefault(location.table or location.field, []).append(
-                problem.issue(location, Text(item.label)))
+            self.failed(item, problem, location)
             return None
+
+    def failed(self, item: Field, problem: ValueProblem, location: Location):
+        self.parse_failed.add(location)
+        self.pending.setdefault(location.table or location.field, []).append(
+            problem.issue(location, Text(item.label)))
 
     def parse_prefilled(self):
         for item in self.measure.prefilled:
@@ -146,14 +149,25 @@ class _Run:
                        value=type(raw).__name__)
             return
         rows = []
+        # the hot loop of a large table: a Location is made only for a cell that has a problem
+        cells = [(c, c.id, c.type, c.entered, c.default if c.read_only else None)
+                 for c in table.columns]
         for number, raw_row in enumerate(raw, start=1):
             row = {}
-            for column in table.columns:
-                if column.entered:
-                    location = Location(table=table.id, row=number, column=column.id)
-                    row[column.id] = self.parse(column, raw_row.get(column.id), location)
-                else:
-                    row[column.id] = column.default if column.read_only else None
+            for column, name, kind, entered, fixed in cells:
+                if not entered:
+                    row[name] = fixed
+                    continue
+                value = raw_row.get(name)
+                if kind.is_empty(value):
+                    row[name] = column.default
+                    continue
+                try:
+                    row[name] = kind.parse(value, column)
+                except ValueProblem as problem:
+                    row[name] = None
+                    self.failed(column, problem,
+                                Location(table=table.id, row=number, column=name))
             for name in raw_row:
                 if table.column(name) is None and not str(name).startswith("_"):
                     self.issue(Location(table=table.id, row=number, column=name),

@@ -37,14 +37,18 @@ def validate(evaluation, parse_failed: set) -> list[Issue]:
         if table.max_rows is not None and len(rows) > table.max_rows:
             issues.append(Issue(where, "TOO_MANY_ROWS", ERROR, {
                 "label": Text(table.label), "max": table.max_rows, "count": len(rows)}))
+        # a cell needs a look only when it may be missing or out of bounds
+        watched = [(c, c.required and c.entered, c.min is not None or c.max is not None)
+                   for c in table.columns]
         for number, row in enumerate(rows, start=1):
             hidden = row.get("_hidden", ())
-            for column in table.columns:
-                if column.id in hidden:
+            for column, required, bounded in watched:
+                value = row.get(column.id)
+                if (value is None and not required) or (value is not None and not bounded) \
+                        or column.id in hidden:
                     continue
                 location = Location(table=table.id, row=number, column=column.id)
-                issues += _check_value(column, row.get(column.id), location,
-                                       location in parse_failed)
+                issues += _check_value(column, value, location, location in parse_failed)
             for rule in table.rules:
                 issue = _check_rule(evaluation, rule, row, number)
                 if issue is not None:
