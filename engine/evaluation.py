@@ -152,6 +152,7 @@ class _Run:
         # the hot loop of a large table: a Location is made only for a cell that has a problem
         cells = [(c, c.id, c.type, c.entered, c.default if c.read_only else None)
                  for c in table.columns]
+        known = {c.id for c in table.columns}
         for number, raw_row in enumerate(raw, start=1):
             row = {}
             for column, name, kind, entered, fixed in cells:
@@ -169,7 +170,7 @@ class _Run:
                     self.failed(column, problem,
                                 Location(table=table.id, row=number, column=name))
             for name in raw_row:
-                if table.column(name) is None and not str(name).startswith("_"):
+                if name not in known and not str(name).startswith("_"):
                     self.issue(Location(table=table.id, row=number, column=name),
                                "UNKNOWN_FIELD", "warning", name=f"{table.id}.{name}")
             rows.append(row)

@@ -148,7 +148,11 @@ class Table:
     spreadsheet: Spreadsheet | None = None
 
     def column(self, column_id: str) -> Field | None:
-        return next((c for c in self.columns if c.id == column_id), None)
+        return self._columns.get(column_id)
+
+    @cached_property
+    def _columns(self) -> dict:
+        return {c.id: c for c in self.columns}
 
 
 @dataclass(frozen=True)
