@@ -363,7 +363,7 @@ class _Checker:
             return self.choice_value(node.args, row_of)
         function = self.scope.functions.get(name)
         if function is None:
-            available = sorted(set(self.scope.functions) | {"sum", "count", "choice_value"})
+            available = sorted(set(self.scope.functions) | set(fn.SPECIAL_FUNCTIONS))
             self.fail("UNKNOWN_FUNCTION", name=name, suggestion=suggest(name, available),
                       available=", ".join(available))
         low, high = function.args

@@ -227,6 +227,10 @@ TEXTS = {
     "error_title": {"fr": "Erreur {code}", "nl": "Fout {code}"},
     "error_400": {"fr": "La demande est incomplète ou invalide.",
                   "nl": "De aanvraag is onvolledig of ongeldig."},
+    "error_413": {"fr": "Le fichier envoyé est trop volumineux (16 Mo au plus) : allégez-le ou "
+                        "scindez-le, puis réessayez. Rien n'a été modifié.",
+                  "nl": "Het verzonden bestand is te groot (hoogstens 16 MB): maak het kleiner "
+                        "of splits het en probeer opnieuw. Er werd niets gewijzigd."},
     "error_csrf": {
         "fr": "Le jeton de sécurité de ce formulaire manque ou a expiré (page trop ancienne, ou "
               "ouverte avant une reconnexion). Rien n'a été enregistré : revenez en arrière, "
@@ -241,7 +245,6 @@ TEXTS = {
                   "nl": "Dit adres wordt niet zo gebruikt."},
     "error_409": {"fr": "L'action est en conflit avec l'état actuel du formulaire.",
                   "nl": "De actie is in strijd met de huidige toestand van het formulier."},
-    "error_413": {"fr": "L'envoi est trop volumineux.", "nl": "De verzending is te groot."},
     "error_500": {"fr": "Une erreur inattendue s'est produite ; réessayez plus tard. Si elle "
                         "persiste, contactez le SPP IS.",
                   "nl": "Er is een onverwachte fout opgetreden; probeer later opnieuw. Blijft ze "

@@ -59,3 +59,17 @@ def test_the_template_is_a_workbook(browser):
     assert response.get_data()[:2] == b"PK"
     assert response.headers["Content-Type"].startswith(
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def test_a_file_over_the_size_limit_is_refused_with_a_message(browser):
+    agent = browser("agent")
+    agent.get(REDI + "/edit")
+    boundary = "limit"
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; "
+            f"filename=\"big.csv\"\r\n\r\n").encode() + b"x" * (17 * 1024 * 1024) + (
+        f"\r\n--{boundary}--\r\n").encode()
+    response = agent.client.post(f"{REDI}/upload/simulations", data=body,
+                                 content_type=f"multipart/form-data; boundary={boundary}",
+                                 headers={"X-CSRFToken": agent.token()})
+    assert response.status_code == 413
+    assert "trop volumineux" in text_of(response)
