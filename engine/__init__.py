@@ -25,6 +25,7 @@ from engine.model import Measure
 from engine.plugins import PluginError
 from engine.plugins import default_plugins
 from engine.plugins import make_plugins
+from engine.problems import ColumnValues
 from engine.problems import Issue
 from engine.problems import Location
 from engine.problems import Problem
@@ -32,7 +33,8 @@ from engine.types import FieldType
 from engine.types import ValueProblem
 
 __all__ = [
-    "Code", "Evaluation", "Explanation", "FieldType", "FormulaError", "FormulaFunction",
+    "Code", "ColumnValues", "Evaluation", "Explanation", "FieldType", "FormulaError",
+    "FormulaFunction",
     "Issue", "Loaded", "Location", "Measure", "PluginError", "Problem", "SchemaError", "Shown",
     "ValueProblem", "check_paths", "default_plugins", "evaluate", "hookimpl", "load_measure",
     "load_measure_text", "make_plugins", "measure_from",

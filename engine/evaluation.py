@@ -10,7 +10,6 @@ totals add already-rounded amounts.
 from __future__ import annotations
 
 import ast
-import dataclasses
 import decimal
 from dataclasses import dataclass
 from dataclasses import field
@@ -20,14 +19,20 @@ from engine.display import Text
 from engine.display import Word
 from engine.display import format_value
 from engine.functions import FormulaError
+from engine.gcpause import collector_paused
 from engine.model import SHEET_ROW
 from engine.model import Field
 from engine.model import Measure
 from engine.model import Table
+from engine.problems import ColumnValues
 from engine.problems import Issue
 from engine.problems import Location
+from engine.tableparse import parse_rows
+from engine.types import CENT
 from engine.types import ValueProblem
-from engine.types import round_money
+
+# what a formula may raise on bad operands (reported as FORMULA_FAILED, never a traceback)
+FAILURES = (FormulaError, decimal.DecimalException, ArithmeticError, TypeError, ValueError)
 
 
 @dataclass
@@ -74,12 +79,39 @@ def evaluate(measure: Measure, entered: dict | None = None,
              prefilled: dict | None = None) -> Evaluation:
     """Compute and validate one form. Bad values never raise: they become issues."""
     run = _Run(measure, entered or {}, prefilled or {})
-    run.parse_prefilled()
-    run.parse_entered()
-    run.compute()
-    run.result.issues.extend(validate.validate(run.result, run.parse_failed))
-    run.locate_cells()
+    with collector_paused():
+        run.parse_prefilled()
+        run.parse_entered()
+        run.compute()
+        run.result.issues.extend(validate.validate(run.result, run.parse_failed))
+        run.locate_cells()
     return run.result
+
+
+def _money(value):
+    """Money computed by a formula: rounded half-up to the cent at once."""
+    if value is None:
+        return None
+    if value.__class__ is not decimal.Decimal:
+        value = decimal.Decimal(value)
+    elif value.same_quantum(CENT):
+        return value
+    return value.quantize(CENT, rounding=decimal.ROUND_HALF_UP)
+
+
+def _count(value):
+    if value is None or isinstance(value, int):
+        return value
+    return int(decimal.Decimal(value).to_integral_value(decimal.ROUND_HALF_UP))
+
+
+def _as_is(value):
+    return value
+
+
+def finisher(item: Field):
+    """How a computed value of ``item`` is finished: money to the cent, counts whole."""
+    return {"money": _money, "count": _count}.get(item.type.unit, _as_is)
 
 
 class _Run:
@@ -106,10 +138,11 @@ class _Run:
             self.failed(item, problem, location)
             return None
 
-    def failed(self, item: Field, problem: ValueProblem, location: Location):
+    def failed(self, item: Field, problem: ValueProblem, location: Location,
+               severity: str = "error"):
         self.parse_failed.add(location)
         self.pending.setdefault(location.table or location.field, []).append(
-            problem.issue(location, Text(item.label)))
+            problem.issue(location, Text(item.label), severity))
 
     def parse_prefilled(self):
         for item in self.measure.prefilled:
@@ -148,32 +181,16 @@ class _Run:
             self.issue(Location(table=table.id), "NOT_A_TABLE", label=Text(table.label),
                        value=type(raw).__name__)
             return
-        rows = []
-        # the hot loop of a large table: a Location is made only for a cell that has a problem
-        cells = [(c, c.id, c.type, c.entered, c.default if c.read_only else None)
-                 for c in table.columns]
-        known = {c.id for c in table.columns}
-        for number, raw_row in enumerate(raw, start=1):
-            row = {}
-            for column, name, kind, entered, fixed in cells:
-                if not entered:
-                    row[name] = fixed
-                    continue
-                value = raw_row.get(name)
-                if kind.is_empty(value):
-                    row[name] = column.default
-                    continue
-                try:
-                    row[name] = kind.parse(value, column)
-                except ValueProblem as problem:
-                    row[name] = None
-                    self.failed(column, problem,
-                                Location(table=table.id, row=number, column=name))
-            for name in raw_row:
-                if name not in known and not str(name).startswith("_"):
-                    self.issue(Location(table=table.id, row=number, column=name),
-                               "UNKNOWN_FIELD", "warning", name=f"{table.id}.{name}")
-            rows.append(row)
+        rows, problems, unknown = parse_rows(table, raw)
+        for index, column, problem in problems:
+            # a workbook's cell that its control column checks: the row is only incomplete
+            lenient = column.id in table.controlled and SHEET_ROW in raw[index]
+            self.failed(column, problem, Location(table=table.id, row=index + 1,
+                                                  column=column.id),
+                        "warning" if lenient else "error")
+        for index, name in unknown:
+            self.issue(Location(table=table.id, row=index + 1, column=name), "UNKNOWN_FIELD",
+                       "warning", name=f"{table.id}.{name}")
         self.raw_rows[table.id] = rows
         if raw and all(SHEET_ROW in r for r in raw):
             sheet = getattr(raw, "sheet", "") or (table.spreadsheet.sheet
@@ -198,8 +215,9 @@ class _Run:
             number = numbers[where.row - 1]
             letter = letters.get(where.column)
             cell = f"{letter}{number}" if letter else f"{number}:{number}"
-            issues[index] = dataclasses.replace(
-                issue, location=dataclasses.replace(where, sheet=sheet, cell=cell))
+            issues[index] = Issue(Location(where.field, where.table, where.row, where.column,
+                                           sheet, cell), issue.code, issue.severity,
+                                  issue.params, issue.text)
 
     # -- computation in dependency order ----------------------------------------------------
     def compute(self):
@@ -227,18 +245,13 @@ class _Run:
         except FormulaError as exc:
             reason = Word(exc.reason) if exc.reason == "division by zero" else exc.reason
             self.issue(location, "FORMULA_FAILED", label=Text(label), reason=reason)
-        except (decimal.DecimalException, ArithmeticError, TypeError, ValueError) as exc:
+        except FAILURES as exc:
             self.issue(location, "FORMULA_FAILED", label=Text(label), reason=type(exc).__name__)
         return None
 
-    def finish(self, item: Field, value):
-        if value is None:
-            return None
-        if item.type.unit == "money":
-            return round_money(decimal.Decimal(value))
-        if item.type.unit == "count" and not isinstance(value, int):
-            return int(decimal.Decimal(value).to_integral_value(decimal.ROUND_HALF_UP))
-        return value
+    @staticmethod
+    def finish(item: Field, value):
+        return finisher(item)(value)
 
     def compute_field(self, item: Field):
         location = Location(field=item.id)
@@ -268,36 +281,61 @@ class _Run:
         for column in table.columns:
             if column.visible_when is None:
                 continue
+            shown = column.visible_when.run
             for number, row in enumerate(rows, start=1):
-                location = Location(table=table.id, row=number, column=column.id)
-                if not self.condition(column.visible_when, location, column.label, row):
+                try:
+                    visible = shown(self.values, row)
+                except FAILURES:
+                    visible = self.run(column.visible_when, Location(
+                        table=table.id, row=number, column=column.id), column.label, row)
+                if visible is not True:
                     row[column.id] = None
                     row.setdefault("_hidden", set()).add(column.id)
+        values = self.values
         for column_id in table.column_order:
             column = table.column(column_id)
             if column.formula is not None:
+                run = column.formula.run  # the fast path; a failing row is run again to report
+                finish = finisher(column)
                 for number, row in enumerate(rows, start=1):
-                    location = Location(table=table.id, row=number, column=column.id)
-                    row[column.id] = self.finish(
-                        column, self.run(column.formula, location, column.label, row))
+                    try:
+                        value = run(values, row)
+                    except FAILURES:
+                        value = self.run(column.formula, Location(
+                            table=table.id, row=number, column=column.id), column.label, row)
+                    row[column.id] = finish(value)
             else:
                 computed = self.measure.hooks.call(
                     "compute_column", measure=self.measure, table=table, column=column,
-                    rows=rows, values=self.values) or [None] * len(rows)
+                    rows=rows, values=values) or [None] * len(rows)
+                if isinstance(computed, ColumnValues):
+                    self.result.issues.extend(computed.issues)
+                    computed = computed.values
+                finish = finisher(column)
                 for row, value in zip(rows, computed, strict=False):
-                    row[column.id] = self.finish(column, value)
+                    row[column.id] = finish(value)
 
     def compute_total(self, total):
         rows = self.values.get(total.table, [])
+        column, values = total.column, self.values
         result = 0
-        for number, row in enumerate(rows, start=1):
-            if total.where is not None and self.run(
-                    total.where, Location(table=total.table, row=number), total.label,
-                    row) is not True:
-                continue
-            value = row.get(total.column)
-            if value is not None:
-                result += value
+        if total.where is None:
+            for row in rows:
+                value = row.get(column)
+                if value is not None:
+                    result += value
+        else:
+            keep = total.where.run
+            for number, row in enumerate(rows, start=1):
+                try:
+                    kept = keep(values, row)
+                except FAILURES:
+                    kept = self.run(total.where, Location(table=total.table, row=number),
+                                    total.label, row)
+                if kept is True:
+                    value = row.get(column)
+                    if value is not None:
+                        result += value
         item = Field(total.id, total.type, total.label)
         self.values[total.id] = self.finish(item, result if total.type.unit != "money"
                                             else decimal.Decimal(result))

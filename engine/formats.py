@@ -271,7 +271,10 @@ def normalize_niss(text: str) -> str:
 
     Raises "characters", "length", "checksum" or "date".
     """
-    digits = _NUMBER_SEPARATORS_RE.sub("", _strip(text))
+    if len(text) == _NISS_LENGTH and text.isascii() and text.isdigit():
+        digits = text  # already canonical: the usual case in a workbook
+    else:
+        digits = _NUMBER_SEPARATORS_RE.sub("", _strip(text))
     _require_digits(digits, "a national register number")
     if len(digits) != _NISS_LENGTH:
         raise FormatProblem(REASON_LENGTH, "a national register number has 11 digits")

@@ -46,18 +46,8 @@ class FormulaFunction:
 
 
 # --- operators (None-propagating, exact) ---------------------------------------------------------
-
-
-def op_add(a, b):
-    return None if a is None or b is None else a + b
-
-
-def op_sub(a, b):
-    return None if a is None or b is None else a - b
-
-
-def op_mul(a, b):
-    return None if a is None or b is None else a * b
+# +, -, *, unary -, not, comparisons, and/or and if/else are inlined by the formula compiler
+# (engine.formula) with the same rule: an empty operand makes the result empty.
 
 
 def op_div(a, b):
@@ -88,42 +78,8 @@ def op_pow(a, b):
     return None if a is None else a**b
 
 
-def op_neg(a):
-    return None if a is None else -a
-
-
 def op_not(a):
     return None if a is None else not a
-
-
-def op_compare(a, b, compare):
-    return None if a is None or b is None else compare(a, b)
-
-
-def op_and(a, b_thunk):
-    """Three-valued AND: false wins, then unknown, then true."""
-    if a is False:
-        return False
-    b = b_thunk()
-    if b is False:
-        return False
-    return None if a is None or b is None else True
-
-
-def op_or(a, b_thunk):
-    """Three-valued OR: true wins, then unknown, then false."""
-    if a is True:
-        return True
-    b = b_thunk()
-    if b is True:
-        return True
-    return None if a is None or b is None else False
-
-
-def op_if(condition, then_thunk, else_thunk):
-    if condition is None:
-        return None
-    return then_thunk() if condition else else_thunk()
 
 
 def op_in(a, options):

@@ -63,7 +63,8 @@ def compute_field(measure, field, values):
 @hookspec(firstresult=True)
 def compute_column(measure, table, column, rows, values):
     """Return a list with the value of ``column`` (declared ``compute: plugin``) for each of
-    ``rows``, in order.
+    ``rows``, in order, or an :class:`engine.ColumnValues` with that list and the issues found
+    while computing it (a warning on each row a cap reduced).
 
     Called while the table is computed, after the columns the plugin column depends on. This is
     where logic across rows lives (a cap shared by rows). Stops at the first non-None result.

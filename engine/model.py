@@ -69,6 +69,10 @@ class Field:
     def choice(self, key) -> Choice | None:
         return next((c for c in self.choices if c.id == key), None)
 
+    @cached_property
+    def choice_ids(self) -> frozenset:
+        return frozenset(c.id for c in self.choices)
+
 
 @dataclass(frozen=True)
 class Total:
@@ -153,6 +157,18 @@ class Table:
     @cached_property
     def _columns(self) -> dict:
         return {c.id: c for c in self.columns}
+
+    @cached_property
+    def controlled(self) -> frozenset:
+        """The columns a workbook's control column checks (those it lists, else every white
+        one): a cell of theirs read from a workbook that cannot be read makes its row
+        incomplete, a warning, rather than an error that blocks the form."""
+        sheet = self.spreadsheet
+        if sheet is None or sheet.control is None:
+            return frozenset()
+        if sheet.control.columns:
+            return frozenset(sheet.control.columns)
+        return frozenset(c.id for c in self.columns if c.entered and c.id not in sheet.grey)
 
 
 @dataclass(frozen=True)

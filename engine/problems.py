@@ -110,3 +110,13 @@ class Issue:
             "location": str(self.location),
             "message": self.message(lang),
         }
+
+
+@dataclass(frozen=True)
+class ColumnValues:
+    """What a ``compute_column`` hook may return instead of a bare list: the column's values
+    and the issues found while computing them (a cap that reduced a row), so that a plugin
+    need not compute the column a second time in ``validate_values`` to explain it."""
+
+    values: list
+    issues: list = field(default_factory=list)

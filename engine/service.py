@@ -236,6 +236,15 @@ class Service(Accounts):
                 saved.content_hash)
         return saved
 
+    def stored_entered(self, actor: Actor, nis: str, code: str, year: int) -> dict:
+        """The values stored for a form as entered (tables' rows included), without
+        evaluating it: what a page that does not post a table keeps of it."""
+        with self.store.transaction() as conn:
+            if not actor.can_read(nis):
+                raise Refused("FORBIDDEN")
+            submission = self._submission(conn, self._cpas_row(conn, nis).id, code, year)
+            return json.loads(submission.values_json) if submission is not None else {}
+
     def uploaded_names(self, actor: Actor, nis: str, code: str, year: int) -> dict:
         """``{table id: file name}`` of the files currently uploaded for a form."""
         u = t.uploads

@@ -37,7 +37,7 @@ class ValueProblem(ValueError):
         self.code = code
         self.params = params
 
-    def issue(self, location, label):
+    def issue(self, location, label, severity: str = "error"):
         """The issue a user reads: ``label`` is a message parameter (``Text`` or ``Word``)."""
         from engine.display import Word
         from engine.problems import Issue
@@ -50,7 +50,7 @@ class ValueProblem(ValueError):
         if "value" in params:
             params["value"] = f"« {params['value']} »"
         params["label"] = label
-        return Issue(location, self.code, "error", params)
+        return Issue(location, self.code, severity, params)
 
 
 def round_money(value: Decimal) -> Decimal:
@@ -148,18 +148,26 @@ class MoneyType(FieldType):
 
     def parse(self, raw, field=None):
         number = parse_decimal(raw)
-        if number != number.quantize(CENT, rounding=ROUND_HALF_UP):
+        if number.same_quantum(CENT):
+            return number  # already in cents: kept as is (shared with the raw value)
+        cents = number.quantize(CENT, rounding=ROUND_HALF_UP)
+        if number != cents:
             raise ValueProblem("TOO_MANY_DECIMALS", value=raw, places=2)
-        return number.quantize(CENT)
+        return cents
 
     def to_json(self, value):
         return None if value is None else str(round_money(value))
+
+
+_WHOLE_LIMIT = 10 ** MAX_DIGITS
 
 
 class IntegerType(FieldType):
     name, unit, properties = "integer", "count", _NUMERIC
 
     def parse(self, raw, field=None):
+        if raw.__class__ is int and -_WHOLE_LIMIT < raw < _WHOLE_LIMIT:
+            return raw  # already whole (a workbook's number cell)
         try:
             number = parse_decimal(raw)
         except ValueProblem as problem:
@@ -225,9 +233,10 @@ class ChoiceType(FieldType):
     name, unit, properties = "choice", "text", frozenset({"choices"})
 
     def parse(self, raw, field=None):
-        key = str(raw).strip()
+        key = raw.strip() if isinstance(raw, str) else str(raw).strip()
         choices = getattr(field, "choices", ()) or ()
-        if choices and key not in {choice.id for choice in choices}:
+        ids = getattr(field, "choice_ids", None) or {choice.id for choice in choices}
+        if choices and key not in ids:
             allowed = ", ".join(choice.id for choice in choices)
             raise ValueProblem("NOT_A_CHOICE", value=raw, allowed=allowed)
         return key

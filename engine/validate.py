@@ -40,6 +40,9 @@ def validate(evaluation, parse_failed: set) -> list[Issue]:
         # a cell needs a look only when it may be missing or out of bounds
         watched = [(c, c.required and c.entered, c.min is not None or c.max is not None)
                    for c in table.columns]
+        watched = [w for w in watched if w[1] or w[2]]
+        rules = [(rule, rule.when.run if rule.when is not None else None, rule.check.run)
+                 for rule in table.rules]
         for number, row in enumerate(rows, start=1):
             hidden = row.get("_hidden", ())
             for column, required, bounded in watched:
@@ -49,7 +52,13 @@ def validate(evaluation, parse_failed: set) -> list[Issue]:
                     continue
                 location = Location(table=table.id, row=number, column=column.id)
                 issues += _check_value(column, value, location, location in parse_failed)
-            for rule in table.rules:
+            for rule, when, check in rules:
+                try:  # the fast path: most rows pass every rule
+                    if (when is not None and when(values, row) is not True) \
+                            or check(values, row) is not False:
+                        continue
+                except ArithmeticError:
+                    continue  # an uncomputable condition is reported on the value
                 issue = _check_rule(evaluation, rule, row, number)
                 if issue is not None:
                     issues.append(issue)

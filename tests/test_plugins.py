@@ -185,6 +185,25 @@ def test_hook_compute_column(plugged):
     assert result.values["lines_cost"] == Decimal("3.50")
 
 
+def test_hook_compute_column_may_return_issues_with_the_values():
+    class Capped(Sample):
+        @hookimpl
+        def compute_column(self, measure, table, column, rows, values):
+            amounts = [min(row["cost"] or 0, Decimal(2)) for row in rows]
+            issues = [Issue(Location(table="lines", row=n, column="running"), ODD.name,
+                            "warning", {"amount": row["cost"]})
+                      for n, row in enumerate(rows, start=1) if (row["cost"] or 0) > 2]
+            return engine.ColumnValues(amounts, issues)
+
+    plugins = engine.make_plugins(extra=[("sample", Capped())])
+    measure = engine.load_measure_text(SCHEMA % ("sample", "postcode"), "capped.yaml",
+                                       plugins).measure
+    result = engine.evaluate(measure, {"lines": [{"cost": "1"}, {"cost": "5"}]})
+    assert [row["running"] for row in result.values["lines"]] == [Decimal("1.00"),
+                                                                 Decimal("2.00")]
+    assert [(i.code, i.location.row) for i in result.issues] == [("TEST_ODD_CENTS", 2)]
+
+
 def test_hook_validate_values(plugged):
     assert engine.evaluate(plugged, {"amount": "10.20"}).issues == []
     assert [i.code for i in engine.evaluate(plugged, {"amount": "10.21"}).issues] == [

@@ -6,7 +6,9 @@ back, and the manual's worked example comes out of the form.
 REDI-12: the manual's worked example through a workbook (6 349,82 / 7 400,00 / 5 063,06 /
 1 000,00 → 4 063,06, 5 063,06, 1 286,76).
 REDI-13: row problems name the sheet and cell (``Rapport!G8``); an incomplete row is a warning
-and is not counted.
+and is not counted; a white cell that cannot be read (column R checks it) makes its row
+Incomplet, a warning that does not block the signature, while an unreadable grey cell (from the
+REDI tool) stays an error.
 REDI-14: a file that is not a workbook, or has no "Rapport" sheet, is refused whole.
 REDI-15: a file whose NIS codes (column A) are another CPAS's is refused whole.
 """
@@ -85,13 +87,24 @@ def test_redi_12_the_manual_worked_example_through_a_workbook(redi):
 def test_redi_13_row_problems_name_the_sheet_and_cell(redi):
     result = evaluated(redi, filled(redi, ROWS))
     assert [(i.code, str(i.location), i.severity) for i in result.issues] == [
-        ("NOT_A_DATE", "Rapport!G8", "error"),
+        ("NOT_A_DATE", "Rapport!G8", "warning"),  # column G is checked by the control column
         ("RULE.row_complete", "Rapport!7:7", "warning"),  # no payment: not counted
         ("RULE.row_complete", "Rapport!8:8", "warning"),  # its decision date is unreadable
     ]
     assert result.issues[0].message("fr") == (
         "« Date de décision » : « 31/02/2023 » n'est pas une date valide ; écrivez JJ/MM/AAAA.")
+    assert [r["control"] for r in result.values["simulations"]] == [
+        "complete", "complete", "incomplete", "incomplete"]
     assert result.values["granted_total"] == Decimal("7400.00")  # rows 7 and 8 not counted
+    assert not result.blocking  # Incomplet rows do not block the signature
+
+
+def test_redi_13_an_unreadable_grey_cell_stays_an_error(redi):
+    bad_balance = ROWS[0][:4] + ("beaucoup",) + ROWS[0][5:]
+    result = evaluated(redi, filled(redi, [bad_balance, ROWS[1]]))
+    assert [(i.code, str(i.location), i.severity) for i in result.issues
+            if i.code == "NOT_A_NUMBER"] == [("NOT_A_NUMBER", "Rapport!E5", "error")]
+    assert result.blocking
 
 
 def test_redi_14_unusable_files_are_refused_whole(redi):

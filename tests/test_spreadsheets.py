@@ -209,7 +209,10 @@ def test_the_annotated_copy_comments_each_offending_cell(constructs, staff, temp
     ws = openpyxl.load_workbook(io.BytesIO(annotate(data, result.issues, "nl")))["Personnel"]
     assert "geen geldige datum" in ws["F5"].comment.text
     assert "verplicht" in ws["J5"].comment.text
-    assert ws["F5"].fill.start_color.rgb.endswith("FFC7CE")
+    # F is checked by the control column: an unreadable date makes the row incomplete, a
+    # warning (amber); a required cell left empty is an error (red)
+    assert ws["F5"].fill.start_color.rgb.endswith("FFEB9C")
+    assert ws["J5"].fill.start_color.rgb.endswith("FFC7CE")
     assert ws["B5"].comment is None
     assert openpyxl.load_workbook(io.BytesIO(data))["Personnel"]["F5"].comment is None
 

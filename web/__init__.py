@@ -18,6 +18,7 @@ JSON when they parse, so ``RAPPORT_UNIQUE_DEMO=true``), which override the defau
 * ``PROXIES`` — how many reverse proxies stand in front (their ``X-Forwarded-*`` headers are
   then trusted, so that HTTPS is recognised); default 0.
 * ``TIMEZONE`` — how times are shown (default ``Europe/Brussels``).
+* ``ROWS_PER_PAGE`` — rows of a long table shown per page (default 50; see :mod:`web.paging`).
 * ``SESSION_COOKIE_SECURE`` — the session cookie is always HttpOnly and SameSite=Lax; it is
   also Secure when this is true, when ``PREFERRED_URL_SCHEME`` is ``https``, or whenever the
   request came over HTTPS.
@@ -82,7 +83,7 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     app.config.update(
         DATABASE_URL=None, SCHEMAS="schemas", DEMO=False, TODAY=None, AUTH="local",
-        AUTH_HEADER="X-Remote-User", PROXIES=0, TIMEZONE="Europe/Brussels",
+        AUTH_HEADER="X-Remote-User", PROXIES=0, TIMEZONE="Europe/Brussels", ROWS_PER_PAGE=50,
         SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=False, PERMANENT_SESSION_LIFETIME=8 * 3600,
         # A token lives as long as the session: a long form left open must still save.

@@ -5,7 +5,9 @@ Every route asks the service, which checks the user's rights on the server; the 
 chooses what to show. A save is a POST that redirects to the read-only page (PRG); a refused
 save shows the edit page again with the values the user typed, never the database's. Adding or
 removing a table row is a submit button (``action=add:<table>``, ``remove:<table>:<n>``) that
-shows the page again without saving, so tables work without JavaScript.
+shows the page again without saving, so tables work without JavaScript. A table filled by an
+uploaded file is shown read-only a page at a time (:mod:`web.paging`):
+its rows are not posted, and a save or recompute uses its stored rows.
 """
 
 from __future__ import annotations
@@ -33,6 +35,14 @@ from web.i18n import t
 from web.layout import change_rows
 from web.layout import layout_for
 from web.layout import read_json
+from web.paging import DEFAULT_SIZE
+from web.paging import Pager
+from web.paging import issue_rows
+from web.paging import issues_param
+from web.paging import keep_locked
+from web.paging import locked_tables
+from web.paging import page_param
+from web.paging import paginate
 from web.present import Messages
 from web.present import audit_lines
 from web.present import computed_values
@@ -56,6 +66,42 @@ def _layout(code: str, year: int):
     return layout_for(version)
 
 
+def _size() -> int:
+    """Rows a page of a long table shows (config ``ROWS_PER_PAGE``)."""
+    try:
+        return max(int(current_app.config.get("ROWS_PER_PAGE") or DEFAULT_SIZE), 1)
+    except (TypeError, ValueError):
+        return DEFAULT_SIZE
+
+
+def _pages(layout, values: dict, messages: Messages, tables) -> dict:
+    """The page of each of ``tables`` that this request asks for (query parameters)."""
+    args, size = request.args, _size()
+    return {tl.id: paginate(tl.id, len(values.get(tl.id) or []),
+                            issue_rows(messages.by_row, tl.id), args.get(page_param(tl.id)),
+                            args.get(issues_param(tl.id)), size)
+            for tl in layout.tables if tl.id in tables}
+
+
+def _locked(nis: str, layout, stored: dict) -> frozenset:
+    """The tables the edit page shows read-only (filled by an uploaded file),
+    decided on the stored values."""
+    if not layout.tables:
+        return frozenset()
+    code, year = layout.measure.code, layout.measure.year
+    uploaded = _service().uploaded_names(g.actor, nis, code, year)
+    return locked_tables([tl.id for tl in layout.tables], stored, uploaded)
+
+
+def _stored(nis: str, code: str, year: int, layout, entered: dict) -> frozenset:
+    """Put back the stored rows of the locked tables into what was posted (they are not
+    posted); the tables locked. Another CPAS's form is a 404 here, as everywhere."""
+    stored = _service().stored_entered(g.actor, nis, code, year)
+    locked = _locked(nis, layout, stored)
+    keep_locked(entered, stored, locked)
+    return locked
+
+
 def _back(nis: str, code: str, year: int):
     return redirect(url_for("forms.view", nis=nis, code=code, year=year))
 
@@ -71,8 +117,11 @@ def view(nis: str, code: str, year: int):
 def _render_view(form, nis: str, status: int = 200, refusal: str | None = None,
                  reason: str = ""):
     layout = layout_for(form.version)
+    messages = Messages(form.evaluation, layout)
+    pages = _pages(layout, form.evaluation.values, messages, {tl.id for tl in layout.tables})
     return render_template("forms/view.html", form=form, layout=layout, nis=nis,
-                           messages=Messages(form.evaluation, layout), refusal=refusal,
+                           messages=messages, refusal=refusal, pages=pages,
+                           pager=Pager(request.args, _size()), stored=form.entered,
                            reason=reason, roles=lc.SIGNING_ROLES), status
 
 
@@ -112,10 +161,12 @@ def save(nis: str, code: str, year: int):
     service = _service()
     layout = _layout(code, year)
     entered = layout.read(request.form)
+    locked = _stored(nis, code, year, layout, entered)  # rows not posted are kept as stored
     action = request.form.get("action") or "save"
     version = request.form.get("version_number", "")
-    if not version.isdigit() or (action != "save" and not change_rows(layout, entered, action)):
-        service.form(g.actor, nis, code, year)  # another CPAS's form: a 404, as everywhere
+    if not version.isdigit() or (action != "save" and (
+            action.partition(":")[2].partition(":")[0] in locked
+            or not change_rows(layout, entered, action))):
         abort(400)
     version_number = int(version)
     if action != "save":
@@ -123,7 +174,7 @@ def save(nis: str, code: str, year: int):
         if not preview.can_edit:  # as the edit page itself: no inputs for who cannot save
             return _render_view(service.form(g.actor, nis, code, year), nis, 403,
                                 preview.edit_refusal.message(lang()))
-        return _render_edit(preview, nis, entered, version_number)
+        return _render_edit(preview, nis, entered, version_number, locked=locked)
     try:
         saved = service.save(g.actor, nis, code, year, entered, version_number)
     except Refused as refused:
@@ -131,7 +182,7 @@ def save(nis: str, code: str, year: int):
             raise
         preview = service.preview(g.actor, nis, code, year, entered)
         return _render_edit(preview, nis, entered, version_number, status_of(refused),
-                            refused.message(lang()))
+                            refused.message(lang()), locked=locked)
     if saved.evaluation.blocking:
         flash(t("saved_with_errors"), "warning")
     else:
@@ -140,15 +191,22 @@ def save(nis: str, code: str, year: int):
 
 
 def _render_edit(form, nis: str, entered: dict, version_number: int, status: int = 200,
-                 refusal: str | None = None, show_issues: bool = True):
+                 refusal: str | None = None, show_issues: bool = True,
+                 locked: frozenset | None = None):
+    """The edit page; ``locked`` tables (by default decided on ``form``, the stored form) are
+    shown read-only, a page at a time."""
     layout = layout_for(form.version)
     messages = Messages(form.evaluation if show_issues else None, layout)
     uploaded = _service().uploaded_names(g.actor, nis, form.measure.code, form.measure.year) \
         if layout.tables else {}
+    if locked is None:
+        locked = locked_tables([tl.id for tl in layout.tables], form.entered, uploaded)
+    pages = _pages(layout, form.evaluation.values, messages, locked)
     return render_template("forms/edit.html", form=form, layout=layout, nis=nis,
-                           uploaded=uploaded,
+                           uploaded=uploaded, locked=locked, pages=pages,
+                           pager=Pager(request.args, _size()),
                            entered=entered, evaluation=form.evaluation,
-                           computed=computed_values(form.evaluation, layout),
+                           computed=computed_values(form.evaluation, layout, locked),
                            version_number=version_number, messages=messages,
                            refusal=refusal), status
 
@@ -161,7 +219,9 @@ def recompute(nis: str, code: str, year: int):
     payload = request.get_json(silent=True)
     if not isinstance(payload, dict):
         return error_page(400)
-    preview = _service().preview(g.actor, nis, code, year, read_json(layout, payload))
+    entered = read_json(layout, payload)
+    locked = _stored(nis, code, year, layout, entered)
+    preview = _service().preview(g.actor, nis, code, year, entered)
     evaluation = preview.evaluation
     messages = Messages(evaluation, layout)
     hidden = set(evaluation.hidden)
@@ -170,7 +230,7 @@ def recompute(nis: str, code: str, year: int):
             hidden.update(f"{table.id}-{n}-{c}" for c in row.get("_hidden", ()))
     explained = {w.name: explanation(evaluation, w.name) for s in layout.sections
                  for w in s.items if getattr(w, "control", None) == "output"}
-    return jsonify(values=computed_values(evaluation, layout), hidden=sorted(hidden),
+    return jsonify(values=computed_values(evaluation, layout, locked), hidden=sorted(hidden),
                    issues=messages.as_json(), errors=len(messages.errors),
                    warnings=len(messages.warnings), explain=explained)
 

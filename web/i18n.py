@@ -194,6 +194,29 @@ TEXTS = {
     "live_errors": {"fr": "{count} erreur(s)", "nl": "{count} fout(en)"},
     "live_warnings": {"fr": "{count} avertissement(s)", "nl": "{count} waarschuwing(en)"},
     "choose": {"fr": "— choisir —", "nl": "— kiezen —"},
+    # --- long tables, a page at a time ----------------------------------------------------------
+    "pager_label": {"fr": "Pages du tableau « {table} »",
+                    "nl": "Pagina's van de tabel « {table} »"},
+    "pager_page": {"fr": "page {page} sur {count}", "nl": "pagina {page} van {count}"},
+    "pager_rows": {"fr": "Lignes {first} à {last} sur {total}",
+                   "nl": "Rijen {first} tot {last} van {total}"},
+    "pager_issue_rows": {"fr": "Lignes avec problèmes {first} à {last} sur {total}",
+                         "nl": "Rijen met problemen {first} tot {last} van {total}"},
+    "pager_previous": {"fr": "Page précédente", "nl": "Vorige pagina"},
+    "pager_next": {"fr": "Page suivante", "nl": "Volgende pagina"},
+    "pager_only_issues": {"fr": "Seulement les lignes avec problèmes ({count})",
+                          "nl": "Enkel de rijen met problemen ({count})"},
+    "pager_all_rows": {"fr": "Toutes les lignes ({count})", "nl": "Alle rijen ({count})"},
+    "pager_no_issue_rows": {"fr": "Aucune ligne avec problème.",
+                            "nl": "Geen rijen met problemen."},
+    "sheet_row": {"fr": "{sheet}, ligne {row}", "nl": "{sheet}, rij {row}"},
+    "rows_locked_note": {
+        "fr": "Ces lignes sont affichées page par page et ne se modifient pas ici : pour les "
+              "changer, téléversez à nouveau le fichier tableur corrigé (plus bas sur cette "
+              "page). Enregistrer le formulaire les garde telles quelles.",
+        "nl": "Deze rijen worden per pagina getoond en worden hier niet gewijzigd: om ze te "
+              "veranderen, laadt u het verbeterde rekenbladbestand opnieuw op (verderop op deze "
+              "pagina). Het formulier bewaren laat ze ongewijzigd."},
     # --- printing -------------------------------------------------------------------------------
     "printed_on": {"fr": "Imprimé le {when}", "nl": "Afgedrukt op {when}"},
     # --- audit trail ----------------------------------------------------------------------------

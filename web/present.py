@@ -134,6 +134,9 @@ class Message:
     severity: str
     text: str
     summary: str  # the text in a list of all issues: a row's issue says which table and row
+    place: str = ""  # where in a row: the workbook cell (``Rapport!G17``) or the column
+    table: str | None = None
+    row: int | None = None
 
     @property
     def is_error(self) -> bool:
@@ -146,6 +149,7 @@ class Messages:
     def __init__(self, evaluation: Evaluation | None, layout=None):
         self.all: list[Message] = []
         self.by_key: dict[str, Group] = {}
+        self.by_row: dict[tuple[str, int], list[Message]] = {}  # a row's and its cells' issues
         if evaluation is None:
             return
         inputs = {w.name for w in layout.entered} if layout else set()
@@ -167,12 +171,17 @@ class Messages:
                 target = f"f-{key}-{first.get(loc.table, '')}"
             text = issue.message(lang())
             summary = text
+            place = ""
             if loc.table is not None and loc.row is not None:
                 table = layout.measure.table(loc.table) if layout else None
                 label = table.label.get(lang(), loc.table) if table else loc.table
                 summary = t("row_place", table=label, row=loc.row) + text
-            message = Message(key, target, issue.severity, text, summary)
+                place = _place(loc, table)
+            message = Message(key, target, issue.severity, text, summary, place, loc.table,
+                              loc.row)
             self.all.append(message)
+            if loc.table is not None and loc.row is not None:
+                self.by_row.setdefault((loc.table, loc.row), []).append(message)
             group = self.by_key.get(key) or self.by_key.setdefault(key, Group(key))
             group.append(message)
             group.invalid = group.invalid or message.is_error
@@ -197,6 +206,16 @@ class Messages:
                 for m in self.all]
 
 
+def _place(loc, table) -> str:
+    """Where in its row an issue is: the workbook's cell, else the column's label."""
+    if loc.sheet is not None and loc.cell is not None:
+        return f"{loc.sheet}!{loc.cell}"
+    if loc.column and table is not None:
+        column = table.column(loc.column)
+        return column.label.get(lang(), loc.column) if column is not None else loc.column
+    return loc.column or ""
+
+
 # --- "why this amount?" ------------------------------------------------------------------------
 
 
@@ -219,15 +238,17 @@ def explanation(evaluation: Evaluation, name: str) -> dict | None:
             or "—", "operands": operands}
 
 
-def computed_values(evaluation: Evaluation, layout) -> dict:
+def computed_values(evaluation: Evaluation, layout, skip=frozenset()) -> dict:
     """Every value the page shows but nobody types (computed fields and cells, read-only
-    cells, totals), formatted, keyed like the page's outputs (``v-<key>``)."""
+    cells, totals), formatted, keyed like the page's outputs (``v-<key>``). The cells of the
+    tables in ``skip`` (shown read-only, a page at a time) are not formatted here."""
     values = evaluation.values
     out = {}
     for section in layout.sections:
         for item in section.items:
             if hasattr(item, "table"):
-                shown_columns = [c for c in item.columns if c.control in ("output", "fixed")]
+                shown_columns = [c for c in item.columns if c.control in ("output", "fixed")
+                                 and item.id not in skip]
                 for n, row in enumerate(values.get(item.id) or [], start=1):
                     for column in shown_columns:
                         out[f"{item.id}-{n}-{column.name}"] = display(column,

@@ -26,6 +26,7 @@ from python_calamine import CalamineError
 from python_calamine import CalamineWorkbook
 from python_calamine import PasswordError
 
+from engine.gcpause import collector_paused
 from engine.model import Table
 from engine.model import is_column_letter
 from engine.spreadsheets import SHEET_ROW
@@ -40,6 +41,8 @@ MAX_ENTRIES = 1000
 MAX_ROWS = 200_000
 MAX_COLUMNS = 100
 MAX_CELLS = 5_000_000
+SEEN_LIMIT = 50_000  # cell values remembered per column (texts and dates repeat)
+CACHED = frozenset({str, datetime.date, datetime.datetime})  # hashed without ambiguity
 OLE2 = b"\xd0\xcf\x11\xe0"
 
 
@@ -89,7 +92,8 @@ def read_workbook(table: Table, filename: str, stream, *, max_bytes: int = MAX_B
         if left + width > max_columns or height * width > MAX_CELLS:
             raise UploadError("UPLOAD_TOO_MANY_COLUMNS", filename=filename, sheet=found,
                               count=left + width, limit=max_columns)
-        return _rows(table, mapping, sheet, found, filename, top, left)
+        with collector_paused():
+            return _rows(table, mapping, sheet, found, filename, top, left)
     finally:
         book.close()
 
@@ -137,7 +141,7 @@ def _rows(table, mapping, sheet, sheet_name, filename, top, left) -> SheetRows:
                 for text in (choice.id, choice.label.get("fr"), choice.label.get("nl")):
                     if text:
                         labels[normal(text)] = choice.id
-            wanted.append((column.id, index, labels))
+            wanted.append((column.id, index, labels, {}))
     result = SheetRows()
     result.sheet, result.letters = sheet_name, letters
     pending = []  # empty rows seen since the last row with data (dropped if trailing)
@@ -148,11 +152,23 @@ def _rows(table, mapping, sheet, sheet_name, filename, top, left) -> SheetRows:
         if number < start:
             continue
         row = {}
-        for name, index, labels in wanted:
-            if 0 <= index < len(cells):
-                value = _value(cells[index])
+        width = len(cells)
+        for name, index, labels, seen in wanted:
+            if 0 <= index < width:
+                cell = cells[index]
+                kind = cell.__class__
+                if kind is float:  # most cells: amounts, read without a cache
+                    value = _number(cell)
+                elif kind not in CACHED:
+                    value = _read(cell, labels)
+                elif cell in seen:  # the same text, date or label again
+                    value = seen[cell]
+                else:
+                    value = _read(cell, labels)
+                    if len(seen) < SEEN_LIMIT:
+                        seen[cell] = value
                 if value is not None:
-                    row[name] = labels.get(normal(value), value) if labels else value
+                    row[name] = value
         sheet_row = number + 1 + top
         if not row:
             pending.append(sheet_row)
@@ -198,6 +214,21 @@ def _locate_columns(table, mapping, header, left, filename, sheet_name) -> dict:
     return found
 
 
+def _read(cell, labels: dict):
+    """A cell's value, a choice's label read as the choice's id."""
+    value = _value(cell)
+    if labels and value is not None:
+        return labels.get(normal(value), value)
+    return value
+
+
+def _number(cell: float):
+    """A number cell: whole numbers as int, others with Excel's 15 significant digits."""
+    if cell.is_integer() and -1e15 < cell < 1e15:
+        return int(cell)
+    return Decimal(format(cell, ".15g"))
+
+
 def _value(cell):
     """A cell as the engine reads typed input: None when empty, dates as dates, whole numbers as
     int, other numbers with Excel's 15 significant digits, texts stripped."""
@@ -213,9 +244,7 @@ def _value(cell):
     if isinstance(cell, (datetime.date, datetime.time)):
         return cell if isinstance(cell, datetime.date) else cell.isoformat()
     if isinstance(cell, float):
-        if cell.is_integer() and abs(cell) < 1e15:
-            return int(cell)
-        return Decimal(format(cell, ".15g"))
+        return _number(cell)
     if isinstance(cell, int):
         return cell
     return str(cell)

@@ -25,10 +25,11 @@ pure and can be tested without pluggy.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from engine import Code
+from engine import ColumnValues
 from engine import Issue
 from engine import Location
 from engine import Shown
@@ -51,8 +52,7 @@ SHARED_CAP = Code(
 )
 
 
-@dataclass(frozen=True)
-class Share:
+class Share(NamedTuple):
     """What the shared cap gives one row: its monthly subsidised amount, and what earlier rows
     of the same simulation had already used of the deficit (``used``, None for a row that
     takes no part: incomplete, positive balance, dates outside the period)."""
@@ -93,19 +93,25 @@ def takes_part(row: dict, period_start, period_end) -> bool:
 
 def shared_cap(rows: list[dict], period_start, period_end) -> list[Share]:
     """The monthly subsidised amount of each row, in sheet order (the shared-cap Decision)."""
-    earlier: dict[tuple, list[tuple]] = {}  # (niss, budget number) -> [(start, end, amount)]
+    earlier: dict[tuple, list[tuple]] = {}  # (niss, budget number) -> [(first, last, amount)]
     shares = []
+    nothing = Share(ZERO)
     for row in rows:
         if not takes_part(row, period_start, period_end):
-            shares.append(Share(ZERO))
+            shares.append(nothing)
             continue
         deficit = -row["balance"]
-        start, end = row["start"], row["end"]
-        simulation = earlier.setdefault((row.get("niss"), row.get("budget_number")), [])
-        used = sum((amount for s, e, amount in simulation if months_overlap(start, end, s, e)),
-                   ZERO)
+        first, last = month_number(row["start"]), month_number(row["end"])
+        key = (row.get("niss"), row.get("budget_number"))
+        simulation = earlier.get(key)
+        if simulation is None:  # most simulations have one row: nothing to share yet
+            used = ZERO
+            earlier[key] = simulation = []
+        else:  # overlapping: both periods touch a common calendar month
+            used = sum((amount for start, end, amount in simulation
+                        if start <= last and first <= end), ZERO)
         amount = max(min(row["monthly_granted"], deficit - used), ZERO)
-        simulation.append((start, end, amount))
+        simulation.append((first, last, amount))
         shares.append(Share(amount, deficit, used))
     return shares
 
@@ -146,10 +152,5 @@ def measure_requires():
 def compute_column(measure, table, column, rows, values):
     if table.id != TABLE or column.id != COLUMN:
         return None
-    return [share.amount for share in shared_cap(rows, measure.period_start, measure.period_end)]
-
-
-@hookimpl
-def validate_values(measure, values):
-    rows = values.get(TABLE) or []
-    return cap_issues(rows, shared_cap(rows, measure.period_start, measure.period_end))
+    shares = shared_cap(rows, measure.period_start, measure.period_end)
+    return ColumnValues([share.amount for share in shares], cap_issues(rows, shares))
