@@ -25,7 +25,6 @@ DEFAULT_PLUGINS = (
     ("engine.defaults", "engine.defaults"),
     ("covid50", "plugins.covid50"),
     ("redi", "plugins.redi"),
-    ("pas", "plugins.pas"),
     ("fge", "plugins.fge"),
     ("personnel", "plugins.personnel"),
     ("piis", "plugins.piis"),
