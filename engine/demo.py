@@ -36,6 +36,8 @@ PREFILLED = {
     ("99998", "covid50", 2020): {"advance": "3400.00"},
     ("99999", "redi", 2023): {"subsidy": "6349.82", "cpas_nis": "99999"},
     ("99998", "redi", 2023): {"subsidy": "2100.00", "cpas_nis": "99998"},
+    ("99999", "pas", 2025): {"granted": "38000.00", "compensation": "2000.00"},
+    ("99998", "pas", 2025): {"granted": "4800.00", "compensation": "0.00"},  # a small CPAS
 }
 
 
