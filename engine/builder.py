@@ -79,6 +79,7 @@ class Builder:
         self.unknown_types: set[tuple] = set()
         self.choice_cache: dict[tuple, tuple[Choice, ...]] = {}
         self.paths: dict[str, tuple] = {}  # form-level name -> path of its declaration
+        self.sheets: dict[tuple, int] = {}  # (workbook id, sheet name) -> line of its first use
 
     # -- reporting ------------------------------------------------------------------------------
     def report(self, path, code, *, at_key=False, **params):
@@ -482,9 +483,17 @@ class Builder:
             control = SpreadsheetControl(raw["control"]["column"],
                                          self.text(cpath + ("complete",)),
                                          self.text(cpath + ("incomplete",)), needed)
+        if "workbook" in raw:  # one sheet per table of a workbook (Excel ignores case)
+            key = (raw["workbook"], " ".join(raw["sheet"].split()).casefold())
+            if key in self.sheets:
+                self.report(path + ("sheet",), "DUPLICATE_ID", id=raw["sheet"],
+                            first_line=self.sheets[key])
+            else:
+                self.sheets[key] = self.doc.where(path + ("sheet",))[0]
         return Spreadsheet(raw["sheet"], raw["header_row"], raw["first_row"], tuple(mapped),
                            control, titles, tuple(raw.get("grey") or ()),
-                           raw.get("cpas_column"))
+                           raw.get("cpas_column"), raw.get("workbook"),
+                           bool(raw.get("upload_only", False)))
 
     def rule(self, path, table) -> Rule | None:
         raw = self._get(path)

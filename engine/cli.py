@@ -23,7 +23,7 @@ from engine.loader import load_measure
 from engine.plugins import PluginError
 from engine.plugins import default_plugins
 from engine.uploads import UploadError
-from engine.uploads import read_table_upload
+from engine.uploads import read_workbook_upload
 from engine.yamlload import load_file
 
 _LANG = click.Choice(["fr", "nl"])
@@ -99,7 +99,8 @@ def check(paths, lang):
 @click.option("--prefill", "prefill_path", type=click.Path(),
               help="YAML or JSON file of the pre-filled values")
 @click.option("--upload", "uploads", multiple=True, metavar="TABLE=FILE",
-              help="read a table's rows from a file (.xlsx, CSV, or the measure plugin's format)")
+              help="read a table's rows from a file (.xlsx, CSV, or the measure plugin's "
+                   "format); a table sharing a workbook fills every table of the workbook")
 @click.option("--cpas", "cpas_nis", default="99999", show_default=True, metavar="NIS",
               help="the uploading CPAS: a file naming another CPAS is refused")
 @click.option("--json", "as_json", is_flag=True, help="print one JSON object")
@@ -131,7 +132,8 @@ def try_(schema, values_path, prefill_path, uploads, cpas_nis, as_json, explain,
 @main.command()
 @click.argument("schema", type=click.Path())
 @click.option("--table", "table_id", metavar="NAME",
-              help="the table (default: the one table with a spreadsheet: mapping)")
+              help="the table (default: the one table, or workbook, with a spreadsheet: "
+                   "mapping); a table sharing a workbook gives the whole workbook")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
               help="the .xlsx file to write")
 @click.option("--lang", type=_LANG, default=_DEFAULT_LANG, show_default=True)
@@ -146,7 +148,8 @@ def template(schema, table_id, output, lang):
         sys.exit(2)
     measure = loaded.measure
     mapped = [t for t in measure.tables if t.spreadsheet is not None]
-    table = measure.table(table_id) if table_id else (mapped[0] if len(mapped) == 1 else None)
+    one_book = len({t.workbook or t.id for t in mapped}) == 1  # one table, or one workbook
+    table = measure.table(table_id) if table_id else (mapped[0] if one_book else None)
     if table is None:
         tables = ", ".join(t.id for t in (mapped or measure.tables)) or "-"
         click.echo(_say("which_table", lang, tables=tables), err=True)
@@ -187,8 +190,7 @@ def _read_upload(measure, upload, lang, cpas_nis=None) -> dict:
         sys.exit(2)
     try:
         with open(path, "rb") as stream:
-            return {table_id: read_table_upload(measure, table, path, stream,
-                                                cpas_nis=cpas_nis)}
+            return read_workbook_upload(measure, table, path, stream, cpas_nis=cpas_nis)
     except OSError as exc:
         click.echo(f"{path}:1:1: FILE_UNREADABLE " + codes.message(
             "FILE_UNREADABLE", lang, reason=exc.strerror or str(exc)), err=True)

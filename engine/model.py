@@ -124,6 +124,8 @@ class Spreadsheet:
     title_rows: tuple[dict, ...] = ()
     grey: tuple[str, ...] = ()  # entered columns shown grey and locked (pre-filled by a tool)
     cpas_column: str | None = None  # the column with the CPAS's NIS code (another's: refused)
+    workbook: str | None = None  # tables sharing this id are one workbook, a sheet each
+    upload_only: bool = False  # rows come only from an uploaded file, never typed on the form
 
     def letter(self, column_id: str) -> str | None:
         """The column's letter when the mapping gives one (not when it names a header)."""
@@ -153,6 +155,16 @@ class Table:
 
     def column(self, column_id: str) -> Field | None:
         return self._columns.get(column_id)
+
+    @property
+    def upload_only(self) -> bool:
+        """Its rows come only from an uploaded file (``spreadsheet: upload_only: true``)."""
+        return self.spreadsheet is not None and self.spreadsheet.upload_only
+
+    @property
+    def workbook(self) -> str | None:
+        """The id of the workbook it shares with other tables (``spreadsheet: workbook:``)."""
+        return self.spreadsheet.workbook if self.spreadsheet is not None else None
 
     @cached_property
     def _columns(self) -> dict:
@@ -229,6 +241,13 @@ class Measure:
     def table(self, name: str) -> Table | None:
         found = self._index.get(name)
         return found if isinstance(found, Table) else None
+
+    def workbook_tables(self, table: Table) -> tuple[Table, ...]:
+        """The tables of ``table``'s workbook (one sheet each), in the schema's order; just
+        ``(table,)`` for a table that shares no workbook."""
+        if table.workbook is None:
+            return (table,)
+        return tuple(t for t in self.tables if t.workbook == table.workbook)
 
     def parameter(self, name: str) -> Parameter | None:
         found = self._index.get(name)

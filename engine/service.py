@@ -32,7 +32,7 @@ from engine.lifecycle import Refused
 from engine.store import tables as t
 from engine.types import builtin_types
 from engine.uploads import UploadError
-from engine.uploads import read_table_upload
+from engine.uploads import read_workbook_upload
 
 
 def _now() -> datetime.datetime:
@@ -203,9 +203,11 @@ class Service(Accounts):
 
     def upload(self, actor: Actor, nis: str, code: str, year: int, table_id: str,
                filename: str, data: bytes, version_number: int) -> FormView:
-        """Replace a table's rows by those of an uploaded file, and keep the file. A file that
-        cannot be used at all is refused (``UPLOAD_*``) and nothing changes: neither the form
-        nor the previous upload. Row problems are issues of the saved form."""
+        """Replace a table's rows by those of an uploaded file, and keep the file. A table that
+        shares a workbook (``spreadsheet: workbook:``) has every table of that workbook
+        replaced from the file's sheets, and the file is kept once, under ``table_id``. A file
+        that cannot be used at all is refused (``UPLOAD_*``) and nothing changes: neither the
+        form nor the previous upload. Row problems are issues of the saved form."""
         if not actor.can_edit(nis):
             raise Refused("FORBIDDEN" if not actor.can_read(nis) else "READ_ONLY_USER")
         view = self.form(actor, nis, code, year)
@@ -214,26 +216,31 @@ class Service(Accounts):
             raise Refused("NO_SUCH_TABLE", table=table_id)
         name = (filename or "upload").replace("\\", "/").rsplit("/", 1)[-1][:200]
         try:
-            rows = read_table_upload(view.measure, table, name, io.BytesIO(data),
-                                     cpas_nis=view.cpas["nis"])
+            read = read_workbook_upload(view.measure, table, name, io.BytesIO(data),
+                                        cpas_nis=view.cpas["nis"])
         except UploadError as refusal:
             raise Refused(refusal.code, **refusal.params) from None
-        entered = {**view.entered, table_id: [dict(row) for row in rows]}
+        entered = {**view.entered, **{tid: [dict(row) for row in rows]
+                                      for tid, rows in read.items()}}
         u = t.uploads
         with self.store.transaction() as conn:
             saved = self.save(actor, nis, code, year, entered, version_number, conn)
             cpas_row = self._cpas_row(conn, nis)
             submission = self._submission(conn, cpas_row.id, code, year)
             conn.execute(u.update().where(u.c.submission_id == submission.id,
-                                          u.c.table_id == table_id, u.c.replaced_at.is_(None))
+                                          u.c.table_id.in_(list(read)),
+                                          u.c.replaced_at.is_(None))
                          .values(replaced_at=self.now()))
             digest = hashlib.sha256(data).hexdigest()
             conn.execute(u.insert().values(
                 submission_id=submission.id, table_id=table_id, filename=name, content=data,
                 sha256=digest, uploaded_at=self.now(), uploaded_by=actor.user_id))
-            self._audit(conn, actor, cpas_row.id, submission.id, "upload", {
-                "table": table_id, "filename": name, "sha256": digest, "rows": len(rows)},
-                saved.content_hash)
+            detail = {"table": table_id, "filename": name, "sha256": digest,
+                      "rows": sum(len(rows) for rows in read.values())}
+            if table.workbook is not None:
+                detail["tables"] = {tid: len(rows) for tid, rows in read.items()}
+            self._audit(conn, actor, cpas_row.id, submission.id, "upload", detail,
+                        saved.content_hash)
         return saved
 
     def stored_entered(self, actor: Actor, nis: str, code: str, year: int) -> dict:
@@ -246,7 +253,8 @@ class Service(Accounts):
             return json.loads(submission.values_json) if submission is not None else {}
 
     def uploaded_names(self, actor: Actor, nis: str, code: str, year: int) -> dict:
-        """``{table id: file name}`` of the files currently uploaded for a form."""
+        """``{table id: file name}`` of the files currently uploaded for a form; every table
+        of a shared workbook has the workbook's file."""
         u = t.uploads
         with self.store.transaction() as conn:
             if not actor.can_read(nis):
@@ -254,24 +262,41 @@ class Service(Accounts):
             submission = self._submission(conn, self._cpas_row(conn, nis).id, code, year)
             if submission is None:
                 return {}
-            return dict(conn.execute(sa.select(u.c.table_id, u.c.filename).where(
+            names = dict(conn.execute(sa.select(u.c.table_id, u.c.filename).where(
                 u.c.submission_id == submission.id, u.c.replaced_at.is_(None))).all())
+            measure = self._measure_of(conn, submission) if names else None
+        for table in measure.tables if measure is not None else ():
+            for member in measure.workbook_tables(table):
+                if member.id in names:
+                    names.setdefault(table.id, names[member.id])
+        return names
 
     def uploaded_file(self, actor: Actor, nis: str, code: str, year: int,
                       table_id: str) -> tuple[str, bytes]:
-        """The file last uploaded for a table (what "Consulter" downloads)."""
+        """The file last uploaded for a table, or for the workbook it shares (what
+        "Consulter" downloads)."""
         u = t.uploads
         with self.store.transaction() as conn:
             if not actor.can_read(nis):
                 raise Refused("FORBIDDEN")
             submission = self._submission(conn, self._cpas_row(conn, nis).id, code, year)
-            found = None if submission is None else conn.execute(
-                sa.select(u.c.filename, u.c.content).where(
-                    u.c.submission_id == submission.id, u.c.table_id == table_id,
-                    u.c.replaced_at.is_(None))).first()
+            found = None
+            if submission is not None:
+                measure = self._measure_of(conn, submission)
+                table = measure.table(table_id)
+                ids = [m.id for m in measure.workbook_tables(table)] if table else [table_id]
+                found = conn.execute(sa.select(u.c.filename, u.c.content).where(
+                    u.c.submission_id == submission.id, u.c.table_id.in_(ids),
+                    u.c.replaced_at.is_(None)).order_by(u.c.id.desc())).first()
         if found is None:
             raise Refused("NO_UPLOAD", table=table_id)
         return found.filename, found.content
+
+    def _measure_of(self, conn, submission):
+        """The measure a saved form is shown with: the one it was sent with, else the latest."""
+        latest = None if submission.state == lc.SENT else self.catalog.latest(
+            submission.measure, submission.year, conn)
+        return (latest or self.catalog.version(submission.schema_hash, conn)).measure
 
     def sign(self, actor: Actor, nis: str, code: str, year: int, role: str,
              seen_hash: str) -> FormView:

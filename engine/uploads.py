@@ -44,6 +44,25 @@ def read_table_upload(measure: Measure, table: Table, filename: str, stream,
     return rows
 
 
+def read_workbook_upload(measure: Measure, table: Table, filename: str, stream,
+                         cpas_nis: str | None = None) -> dict[str, list[dict]]:
+    """The rows of every table of ``table``'s workbook (``spreadsheet: workbook:``) in one
+    uploaded ``.xlsx`` file, each read from its own sheet: ``{table id: rows}``. Any file-level
+    problem, on any sheet (a sheet missing for one table included), refuses the whole file. A
+    table that shares its workbook with no other gives ``{table.id: rows}`` as
+    :func:`read_table_upload` (a CSV file too)."""
+    group = measure.workbook_tables(table)
+    if len(group) == 1:
+        return {table.id: read_table_upload(measure, table, filename, stream, cpas_nis)}
+    if not filename.lower().endswith(".xlsx"):  # several sheets: no CSV file holds them
+        raise UploadError("UPLOAD_NOT_WORKBOOK", filename=filename)
+    data = stream if isinstance(stream, (bytes, bytearray)) else stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise UploadError("UPLOAD_TOO_LARGE", filename=filename, limit="20 MB")
+    return {member.id: read_table_upload(measure, member, filename, io.BytesIO(data), cpas_nis)
+            for member in group}
+
+
 def _nis_text(value) -> str:
     """A NIS code as a cell gives it: ``99999``, ``99999.0`` or ``" 99999 "``."""
     text = str(value if value is not None else "").strip()

@@ -14,8 +14,8 @@ from .test_pas import form
 from .test_pas import line
 from .test_pas import run
 
-NEW_CATEGORY = """    - {id: sport_vouchers, label: {fr: "Chèques sport et culture", nl: "Sport- en cultuurcheques"}}
-"""
+NEW_CATEGORY = ('    - {id: sport_vouchers, label: {fr: "Chèques sport et culture", '
+                'nl: "Sport- en cultuurcheques"}}\n')
 
 
 def next_year(folder):

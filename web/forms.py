@@ -7,7 +7,8 @@ save shows the edit page again with the values the user typed, never the databas
 removing a table row is a submit button (``action=add:<table>``, ``remove:<table>:<n>``) that
 shows the page again without saving, so tables work without JavaScript. A table filled by an
 uploaded file is shown read-only a page at a time (:mod:`web.paging`):
-its rows are not posted, and a save or recompute uses its stored rows.
+its rows are not posted, and a save or recompute uses its stored rows. So is, always, a table
+declared ``upload_only``; tables sharing one workbook have one upload box.
 """
 
 from __future__ import annotations
@@ -90,7 +91,24 @@ def _locked(nis: str, layout, stored: dict) -> frozenset:
         return frozenset()
     code, year = layout.measure.code, layout.measure.year
     uploaded = _service().uploaded_names(g.actor, nis, code, year)
-    return locked_tables([tl.id for tl in layout.tables], stored, uploaded)
+    return locked_tables([tl.id for tl in layout.tables], stored, uploaded,
+                         _upload_only(layout.measure))
+
+
+def _upload_only(measure) -> set[str]:
+    """The tables whose rows come only from an uploaded file (never from the form)."""
+    return {table.id for table in measure.tables if table.upload_only}
+
+
+def _upload_boxes(measure, layout) -> list[tuple]:
+    """One upload box per file: ``(table layout, tables filled by the file)``, a workbook
+    shared by several tables under its first table."""
+    boxes = []
+    for tl in layout.tables:
+        group = measure.workbook_tables(tl.table)
+        if group[0].id == tl.id:
+            boxes.append((tl, group))
+    return boxes
 
 
 def _stored(nis: str, code: str, year: int, layout, entered: dict) -> frozenset:
@@ -200,10 +218,12 @@ def _render_edit(form, nis: str, entered: dict, version_number: int, status: int
     uploaded = _service().uploaded_names(g.actor, nis, form.measure.code, form.measure.year) \
         if layout.tables else {}
     if locked is None:
-        locked = locked_tables([tl.id for tl in layout.tables], form.entered, uploaded)
+        locked = locked_tables([tl.id for tl in layout.tables], form.entered, uploaded,
+                               _upload_only(form.measure))
     pages = _pages(layout, form.evaluation.values, messages, locked)
     return render_template("forms/edit.html", form=form, layout=layout, nis=nis,
                            uploaded=uploaded, locked=locked, pages=pages,
+                           boxes=_upload_boxes(form.measure, layout),
                            pager=Pager(request.args, _size()),
                            entered=entered, evaluation=form.evaluation,
                            computed=computed_values(form.evaluation, layout, locked),

@@ -171,6 +171,12 @@ TEXTS = {
                               "nl": "Bestand met de problemen aangeduid"},
     "spreadsheet_note": {"fr": "Le fichier remplace toutes les lignes du tableau.",
                          "nl": "Het bestand vervangt alle rijen van de tabel."},
+    "spreadsheet_workbook_note": {
+        "fr": "Un seul classeur pour ces tableaux, une feuille par tableau ({sheets}) : il "
+              "remplace toutes leurs lignes.",
+        "nl": "Eén werkmap voor deze tabellen, één blad per tabel ({sheets}): ze vervangt al "
+              "hun rijen."},
+    "spreadsheet_workbook_file": {"fr": "Classeur (.xlsx)", "nl": "Werkmap (.xlsx)"},
     "saved": {"fr": "Le formulaire est enregistré.", "nl": "Het formulier is bewaard."},
     "saved_with_errors": {
         "fr": "Le formulaire est enregistré, mais il contient encore des erreurs : corrigez-les "
@@ -210,6 +216,13 @@ TEXTS = {
     "pager_no_issue_rows": {"fr": "Aucune ligne avec problème.",
                             "nl": "Geen rijen met problemen."},
     "sheet_row": {"fr": "{sheet}, ligne {row}", "nl": "{sheet}, rij {row}"},
+    "rows_upload_only_note": {
+        "fr": "Les lignes de ce tableau viennent uniquement du classeur téléversé (plus bas sur "
+              "cette page) : elles ne se saisissent pas ici. Pour les changer, téléversez à "
+              "nouveau le classeur corrigé.",
+        "nl": "De rijen van deze tabel komen enkel uit de opgeladen werkmap (lager op deze "
+              "pagina): ze worden hier niet ingevoerd. Laad de verbeterde werkmap opnieuw op om "
+              "ze te wijzigen."},
     "rows_locked_note": {
         "fr": "Ces lignes sont affichées page par page et ne se modifient pas ici : pour les "
               "changer, téléversez à nouveau le fichier tableur corrigé (plus bas sur cette "

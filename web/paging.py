@@ -9,7 +9,8 @@ page that exists: a pager never answers 500.
 On the edit page a table that was filled by an uploaded file is *locked*: shown read-only and
 paged, and a save keeps its stored rows whatever is posted (:func:`keep_locked`), so that rows
 of other pages are never lost or changed (their ``_sheet_row`` included). Its rows change by
-uploading the file again.
+uploading the file again. A table declared ``upload_only`` is locked even when empty: its rows
+never come from the form.
 
 Pure functions: no Flask here, so that they are tested alone.
 """
@@ -111,13 +112,14 @@ def query(args, table: str, page: int, only_issues: bool) -> str:
     return "?" + urlencode(kept) if kept else "?"
 
 
-def locked_tables(tables: Iterable[str], stored: Mapping, uploaded: Iterable[str]
-                  ) -> frozenset[str]:
+def locked_tables(tables: Iterable[str], stored: Mapping, uploaded: Iterable[str],
+                  upload_only: Iterable[str] = ()) -> frozenset[str]:
     """The tables the edit page shows read-only: those filled by an uploaded file (a table
-    typed in the form stays editable, however long). Decided on what is stored, never on what
-    was posted; a table without stored rows is never locked."""
-    uploaded = set(uploaded)
-    return frozenset(t for t in tables if t in uploaded and stored.get(t))
+    typed in the form stays editable, however long), and always, even empty, those whose rows
+    come only from an upload (``upload_only``). Decided on what is stored and on the schema,
+    never on what was posted; another table without stored rows is never locked."""
+    uploaded, only = set(uploaded), set(upload_only)
+    return frozenset(t for t in tables if t in only or (t in uploaded and stored.get(t)))
 
 
 def keep_locked(entered: dict, stored: Mapping, locked: Iterable[str]) -> dict:

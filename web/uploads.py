@@ -80,7 +80,9 @@ def annotated(nis: str, code: str, year: int, table_id: str):
     service = _service()
     filename, data = service.uploaded_file(g.actor, nis, code, year, table_id)
     form = service.form(g.actor, nis, code, year)
-    issues = [i for i in form.evaluation.issues if i.location.table == table_id]
+    table = form.measure.table(table_id)  # a shared workbook: its tables' issues, each sheet
+    ids = {m.id for m in form.measure.workbook_tables(table)} if table else {table_id}
+    issues = [i for i in form.evaluation.issues if i.location.table in ids]
     stem = filename.rsplit(".", 1)[0]
     return _attachment(annotate(data, issues, lang()), f"{stem}-annotated.xlsx")
 

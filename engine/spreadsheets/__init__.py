@@ -8,6 +8,9 @@ column's letter or header text, grey columns, a control column, title rows). Fro
   (python-calamine: 13 times faster than openpyxl read-only, ``bench/spreadsheet_readers.py``);
 * :mod:`engine.spreadsheets.annotate` returns the upload with a comment on each offending cell.
 
+Tables whose mappings name the same ``workbook:`` id are one workbook, a sheet each
+(``Measure.workbook_tables``): one template, one upload (``engine.uploads.read_workbook_upload``).
+
 Every row read carries ``_sheet_row`` (its row in the sheet): the evaluation uses it to locate
 each issue as ``Rapport!G17``.
 """

@@ -10,7 +10,8 @@ when there is one (arithmetic, comparisons, ``min``/``max``/``abs``/``round``, c
 ``isempty``/``ifempty``, ``months_between``, dates over the same row's columns and the
 parameters), otherwise they stay blank with a note saying the application computes them; the
 control column says *Complet* / *Incomplet*. Whatever the workbook computes is only a help for
-the CPAS: the importer drops computed columns and the engine recomputes them.
+the CPAS: the importer drops computed columns and the engine recomputes them. Tables that share a
+workbook (``workbook:``) are one template, a sheet each, with one hidden lists sheet.
 """
 
 from __future__ import annotations
@@ -55,20 +56,35 @@ _TEXTS = {
 
 
 def build_template(measure: Measure, table: Table, lang: str = "fr",
-                   rows: list[dict] | None = None, count: int = ROWS) -> Workbook:
+                   rows: list[dict] | dict | None = None, count: int = ROWS) -> Workbook:
     """The template workbook of ``table``; ``rows`` pre-fills data rows (raw values by column
-    id), as a tool exporting its figures would."""
-    sheet_map = table.spreadsheet or default_spreadsheet(table)
+    id), as a tool exporting its figures would. A table that shares a workbook (``workbook:``)
+    gives the whole workbook, a sheet per table in the schema's order; ``rows`` is then the
+    table's rows or ``{table id: rows}``."""
+    group = measure.workbook_tables(table)
+    by_table = rows if isinstance(rows, dict) else {table.id: rows}
     book = Workbook()
-    ws = book.active
-    ws.title = sheet_map.sheet or table.label[lang][:31]
+    sheets = [book.active] + [book.create_sheet() for _ in group[1:]]
+    for ws, member in zip(sheets, group, strict=True):  # named first: the lists sheet comes last
+        ws.title = (member.spreadsheet or default_spreadsheet(member)).sheet \
+            or member.label[lang][:31]
+    lists = None
+    for ws, member in zip(sheets, group, strict=True):
+        lists = _fill_sheet(book, ws, measure, member, lang, by_table.get(member.id), count,
+                            lists)
+    return book
+
+
+def _fill_sheet(book, ws, measure: Measure, table: Table, lang: str, rows, count: int, lists):
+    """Lay ``table`` out on ``ws``; ``lists``: the hidden sheet of drop-down lists (created on
+    the first choice column, shared by every sheet of the book). Returns it."""
+    sheet_map = table.spreadsheet or default_spreadsheet(table)
     placed = layout(table)
     letters = {p.column.id: p.letter for p in placed}
     first, header = sheet_map.first_row, sheet_map.header_row
     last = first + max(count, len(rows or ())) - 1
     for number, text in enumerate(sheet_map.title_rows, start=1):
         ws.cell(number, 1, text[lang]).font = Font(bold=number == 1, size=13 if number == 1 else 11)
-    lists = None
     control = sheet_map.control
     for p in placed:
         cell = ws.cell(header, p.index, p.column.label[lang])
@@ -112,11 +128,11 @@ def build_template(measure: Measure, table: Table, lang: str = "fr",
     ws.protection.autoFilter = False
     ws.protection.sort = False
     ws.protection.formatColumns = False
-    return book
+    return lists
 
 
 def template_bytes(measure: Measure, table: Table, lang: str = "fr",
-                   rows: list[dict] | None = None, count: int = ROWS) -> bytes:
+                   rows: list[dict] | dict | None = None, count: int = ROWS) -> bytes:
     out = io.BytesIO()
     build_template(measure, table, lang, rows, count).save(out)
     return out.getvalue()
