@@ -16,6 +16,7 @@ import string
 
 from engine import formula as fx
 from engine import graph
+from engine.charts import build_chart
 from engine.display import Shown
 from engine.display import Suggestion
 from engine.display import Word
@@ -401,8 +402,9 @@ class Builder:
                 items.append(self.table(ipath, item))
             else:
                 items.append(self.field_model(ipath, item, table=None))
+        chart = build_chart(self, path + ("chart",), raw["chart"]) if "chart" in raw else None
         return Section(raw["id"], self.text(path + ("title",)), tuple(items),
-                       self.text(path + ("help",)))
+                       self.text(path + ("help",)), chart)
 
     def table(self, path, raw) -> Table:
         columns = tuple(self.field_model(path + ("columns", c), column, table=raw["id"])

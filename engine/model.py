@@ -184,11 +184,31 @@ class Table:
 
 
 @dataclass(frozen=True)
+class ChartBar:
+    """One bar of a share chart: an amount, and the band it must stay in (names; optional)."""
+
+    label: dict
+    value: str
+    min: str | None = None
+    max: str | None = None
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart of shares shown with a section: each bar's amount as a share of ``of``."""
+
+    label: dict
+    of: str
+    bars: tuple[ChartBar, ...]
+
+
+@dataclass(frozen=True)
 class Section:
     id: str
     title: dict
     items: tuple  # Field and Table, in the schema's order
     help: dict | None = None
+    chart: Chart | None = None
 
 
 @dataclass(frozen=True)

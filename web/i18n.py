@@ -216,6 +216,11 @@ TEXTS = {
     "pager_no_issue_rows": {"fr": "Aucune ligne avec problème.",
                             "nl": "Geen rijen met problemen."},
     "sheet_row": {"fr": "{sheet}, ligne {row}", "nl": "{sheet}, rij {row}"},
+    "chart_min": {"fr": "minimum", "nl": "minimum"},
+    "chart_max": {"fr": "maximum", "nl": "maximum"},
+    "chart_outside": {"fr": "en dehors des limites", "nl": "buiten de grenzen"},
+    "chart_note": {"fr": "Le graphique suit les montants enregistrés.",
+                   "nl": "De grafiek volgt de opgeslagen bedragen."},
     "rows_upload_only_note": {
         "fr": "Les lignes de ce tableau viennent uniquement du classeur téléversé (plus bas sur "
               "cette page) : elles ne se saisissent pas ici. Pour les changer, téléversez à "

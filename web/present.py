@@ -24,6 +24,7 @@ from engine.display import format_date
 from engine.display import format_money
 from engine.display import format_value
 from engine.evaluation import Evaluation
+from web import chart as charts
 from web.i18n import lang
 from web.i18n import t
 from web.layout import input_field
@@ -105,7 +106,16 @@ def init_app(app) -> None:
                                  role=role, state=state, cpas_name=cpas_name, raw=raw,
                                  phone=phone)
     app.jinja_env.globals.update(display=display, explanation=explanation,
-                                 input_field=input_field)
+                                 input_field=input_field, share_chart=share_chart)
+
+
+def share_chart(chart, values: dict) -> Markup:
+    """A section's chart of shares (``engine.model.Chart``) as inline SVG, in the page's
+    language."""
+    language = lang()
+    words = {"min": t("chart_min"), "max": t("chart_max"), "outside": t("chart_outside")}
+    return charts.svg(chart.label[language], charts.bars(chart, values, language), words,
+                      language)
 
 
 # --- issues next to their fields ---------------------------------------------------------------
