@@ -85,7 +85,7 @@ class Builder:
     # -- reporting ------------------------------------------------------------------------------
     def report(self, path, code, *, at_key=False, **params):
         line, col = self.doc.key_where(path) if at_key else self.doc.where(path)
-        self.problems.append(Problem.make(self.doc.source, line, col, code, **params))
+        self.problems.append(Problem.make(self.doc.source_of(path), line, col, code, **params))
 
     def text(self, path, required=True) -> dict | None:
         value = self._get(path)

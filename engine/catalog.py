@@ -13,11 +13,15 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
+from engine.fragments import expand
+from engine.fragments import self_contained
+from engine.fragments import uses_fragments
 from engine.loader import SchemaError
 from engine.loader import load_measure_text
 from engine.loader import schema_files
 from engine.model import Measure
 from engine.store import tables
+from engine.yamlload import load_text
 
 
 def schema_hash(text: str) -> str:
@@ -45,10 +49,17 @@ class Catalog:
         self._by_hash: dict[str, Measure] = {}
 
     def publish_text(self, text: str, source: str, connection=None) -> Version:
-        """Check and publish one schema (idempotent for the same text)."""
+        """Check and publish one schema (idempotent for the same text). A schema that uses
+        fragments is published with them written in, so that changing a fragment later
+        publishes new versions and never changes this one."""
         loaded = load_measure_text(text, source, self.plugins)
         if loaded.measure is None:
             raise SchemaError(loaded.problems)
+        doc = load_text(text, source)
+        if uses_fragments(doc):
+            names = sorted({item["use"] for item in _uses(doc.data)})
+            expand(doc)
+            text = self_contained(doc, names)
         digest = schema_hash(text)
         measure = loaded.measure
         with self.store.using(connection) as conn:
@@ -100,3 +111,8 @@ class Catalog:
                 raise SchemaError(loaded.problems)
             measure = self._by_hash[digest] = loaded.measure
         return Version(measure, digest)
+
+
+def _uses(data) -> list[dict]:
+    return [item for section in data.get("sections") or []
+            for item in section.get("fields") or [] if isinstance(item, dict) and "use" in item]

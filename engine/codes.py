@@ -47,6 +47,14 @@ _ENGINE_CODES = [
     Code("YAML_MERGE", _E,
          "la fusion « << » n'est pas prise en charge ; écrivez les clés en entier.",
          "samenvoegen met « << » wordt niet ondersteund; schrijf de sleutels voluit."),
+    Code("FRAGMENT_UNKNOWN", _E,
+         "« use: {name} » : aucun fragment de ce nom dans {folder} ; fragments disponibles : "
+         "{available}.",
+         "« use: {name} »: geen fragment met die naam in {folder}; beschikbare fragmenten: "
+         "{available}."),
+    Code("FRAGMENT_NOT_A_TABLE", _E,
+         "le fragment « {name} » doit contenir les clés d'un tableau (columns, rules, ...).",
+         "het fragment « {name} » moet de sleutels van een tabel bevatten (columns, rules, ...)."),
     Code("YAML_KEY", _E,
          "une clé doit être un texte simple ; remplacez cette clé composée par un nom.",
          "een sleutel moet een eenvoudige tekst zijn; vervang deze samengestelde sleutel door een "

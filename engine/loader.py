@@ -7,6 +7,9 @@ from dataclasses import field
 from pathlib import Path
 
 from engine.builder import Builder
+from engine.fragments import FOLDER as FRAGMENTS
+from engine.fragments import expand
+from engine.fragments import uses_fragments
 from engine.model import Measure
 from engine.plugins import default_plugins
 from engine.problems import Problem
@@ -38,6 +41,8 @@ class SchemaError(Exception):
 
 
 def _load(doc: Document, plugins) -> Loaded:
+    if not doc.problems and uses_fragments(doc):
+        expand(doc)
     if doc.problems or doc.data is None:
         return Loaded(doc.source, None, doc.problems)
     if not isinstance(doc.data, dict):
@@ -73,8 +78,9 @@ def schema_files(paths) -> list[Path]:
     """The ``.yaml``/``.yml`` files named, or found below the folders named, sorted."""
     found: list[Path] = []
     for path in map(Path, paths):
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml"))
+        if path.is_dir():  # fragments (_fragments/) are checked through the schemas using them
+            found += sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml")
+                            and FRAGMENTS not in p.relative_to(path).parts)
         else:
             found.append(path)
     return found

@@ -76,6 +76,7 @@ def _to_problems(doc: Document, error) -> list[Problem]:
     path = tuple(error.absolute_path)
     where = json_path(path)
     line, col = doc.where(path)
+    source = doc.source_of(path)
     validator = error.validator
     if validator == "additionalProperties" and isinstance(error.instance, dict):
         allowed = list(error.schema.get("properties", {}))
@@ -83,31 +84,32 @@ def _to_problems(doc: Document, error) -> list[Problem]:
         for key in error.instance:
             if key not in allowed:
                 kline, kcol = doc.key_where(path + (key,))
-                out.append(Problem.make(doc.source, kline, kcol, "UNKNOWN_KEY", key=key,
+                out.append(Problem.make(doc.source_of(path + (key,)), kline, kcol,
+                                        "UNKNOWN_KEY", key=key,
                                         suggestion=Suggestion(suggest(key, allowed)),
                                         allowed=", ".join(allowed)))
         return out
     if validator == "required" and isinstance(error.instance, dict):
-        return [Problem.make(doc.source, line, col, "MISSING_KEY", key=key, where=where)
+        return [Problem.make(source, line, col, "MISSING_KEY", key=key, where=where)
                 for key in error.validator_value if key not in error.instance]
     if validator == "type":
         expected = error.validator_value
         words = [Word("type_" + t) for t in (expected if isinstance(expected, list)
                                               else [expected])]
-        return [Problem.make(doc.source, line, col, "WRONG_TYPE", where=where,
+        return [Problem.make(source, line, col, "WRONG_TYPE", where=where,
                              value=Shown(error.instance), expected=_Either(tuple(words)))]
     if validator in ("enum", "const"):
         allowed = error.validator_value if validator == "enum" else [error.validator_value]
-        return [Problem.make(doc.source, line, col, "NOT_ALLOWED", where=where,
+        return [Problem.make(source, line, col, "NOT_ALLOWED", where=where,
                              value=Shown(error.instance),
                              allowed=", ".join(str(a) for a in allowed))]
     if validator == "pattern":
         hint = error.schema.get("description", error.validator_value)
-        return [Problem.make(doc.source, line, col, "BAD_FORMAT", where=where,
+        return [Problem.make(source, line, col, "BAD_FORMAT", where=where,
                              value=Shown(error.instance), hint=hint)]
     if validator in _LIMITS:
-        return [Problem.make(doc.source, line, col, "STRUCTURE", where=where, reason=Phrase.of(
+        return [Problem.make(source, line, col, "STRUCTURE", where=where, reason=Phrase.of(
             "limit_" + _LIMITS[validator], limit=error.validator_value))]
     if validator in ("if", "then", "else", "allOf", "anyOf", "$ref") and error.context:
         return [p for sub in _leaf_errors(error) for p in _to_problems(doc, sub)]
-    return [Problem.make(doc.source, line, col, "STRUCTURE", where=where, reason=error.message)]
+    return [Problem.make(source, line, col, "STRUCTURE", where=where, reason=error.message)]

@@ -46,6 +46,16 @@ class Document:
     data: object
     positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    sources: dict[tuple, str] = field(default_factory=dict)  # parts written in a fragment
+
+    def source_of(self, path: tuple) -> str:
+        """The file the node at ``path`` was written in (a fragment's, or this document's)."""
+        path = tuple(path)
+        while path:
+            if path in self.sources:
+                return self.sources[path]
+            path = path[:-1]
+        return self.source
 
     def where(self, path: tuple) -> tuple[int, int]:
         """The (line, column) of the node at ``path``, or of its closest existing parent."""

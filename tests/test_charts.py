@@ -14,7 +14,8 @@ PAS = (SCHEMAS / "pas" / "2025.yaml").read_text(encoding="utf-8")
 
 
 def problems(text):
-    loaded = engine.load_measure_text(text, "pas/2025.yaml", engine.default_plugins())
+    loaded = engine.load_measure_text(text, str(SCHEMAS / "pas" / "2025.yaml"),
+                                      engine.default_plugins())
     return [(p.code, p.line, p.message("fr")) for p in loaded.problems]
 
 

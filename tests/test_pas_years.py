@@ -30,6 +30,7 @@ def next_year(folder):
     text = text.replace("  categories_a:\n", "  categories_a:\n" + NEW_CATEGORY)
     target = folder / "pas"
     target.mkdir()
+    shutil.copytree(SCHEMAS / "_fragments", folder / "_fragments")  # the shared staff table
     shutil.copy(SCHEMAS / "pas" / "2025.yaml", target / "2025.yaml")
     (target / "2026.yaml").write_text(text, encoding="utf-8")
     return target / "2026.yaml"
@@ -42,7 +43,7 @@ def test_pas_20_next_year_is_a_copy_with_new_figures(tmp_path, plugins):
     assert checked.exit_code == 0, checked.output
     old = engine.measure_from(tmp_path / "pas" / "2025.yaml", plugins)
     new = engine.measure_from(path, plugins)
-    assert not any(p.suffix == ".py" for p in (tmp_path / "pas").iterdir())
+    assert not any(p.suffix == ".py" for p in tmp_path.rglob("*"))
 
     same_form = form()  # S 40 000; A 25 000, B 8 000, C 12 000
     before, after = run(old, same_form), run(new, same_form)
