@@ -282,7 +282,7 @@ def audit_lines(entries: list[dict], measure) -> list[dict]:
 
 
 _AUDIT_KEYS = {"audit_save", "audit_sign", "audit_send", "audit_reopen", "audit_cpas_change",
-               "audit_signatures_void", "audit_extension"}
+               "audit_signatures_void", "audit_extension", "audit_upload"}
 
 
 def _changes(action: str, detail: dict, measure) -> list[str]:
@@ -311,6 +311,14 @@ def _changes(action: str, detail: dict, measure) -> list[str]:
     if action == "cpas_change":
         return [t("change", label=t("cpas_" + name), old=old or "—", new=new or "—")
                 for name, (old, new) in detail.items()]
+    if action == "upload":  # the file and its rows; the file it replaced stays downloadable
+        tables = detail.get("tables") or {detail.get("table", ""): detail.get("rows", 0)}
+        lines = [t("audit_upload_file", filename=detail.get("filename", "—"),
+                   sha=str(detail.get("sha256", ""))[:12])]
+        for name, rows in tables.items():
+            label = measure.label(name).get(lang(), name) if measure is not None else name
+            lines.append(t("audit_rows_read", label=label, rows=rows))
+        return lines
     if action == "extension":
         return [t("audit_until", deadline=day(datetime.date.fromisoformat(detail["deadline"])))
                 ] if detail.get("deadline") else []

@@ -73,3 +73,15 @@ def test_a_file_over_the_size_limit_is_refused_with_a_message(browser):
                                  headers={"X-CSRFToken": agent.token()})
     assert response.status_code == 413
     assert "trop volumineux" in text_of(response)
+
+
+def test_uploads_and_replaced_uploads_are_in_the_audit_trail(browser):
+    agent = browser("agent")
+    upload(agent, "premier.csv", REDI_CSV.encode())
+    upload(agent, "second.csv", REDI_CSV.encode())
+    page = text_of(agent.get(REDI + "/audit"))
+    assert page.count("Téléversement d'un fichier") == 2
+    assert "Fichier « premier.csv »" in page and "Fichier « second.csv »" in page
+    assert "Simulations et aides octroyées : 1 ligne(s) lue(s)" in page
+    dutch = text_of(agent.get(REDI + "/audit?lang=nl"))
+    assert "Opladen van een bestand" in dutch and "1 rij(en) gelezen" in dutch
