@@ -27,11 +27,10 @@ from engine.model import Parameter
 from engine.model import Rule
 from engine.model import Section
 from engine.model import Spreadsheet
-from engine.model import SpreadsheetControl
 from engine.model import Table
 from engine.model import Total
-from engine.model import is_column_letter
 from engine.problems import Problem
+from engine.sheetmaps import build_spreadsheet
 from engine.types import FieldType
 from engine.types import ValueProblem
 from engine.types import parse_date
@@ -433,69 +432,7 @@ class Builder:
                      tuple(r for r in rules if r), tuple(totals), order, sheet)
 
     def spreadsheet(self, path, table_id, columns) -> Spreadsheet:
-        """The workbook mapping: known columns, valid and distinct letters, rows in order."""
-        raw = self._get(path)
-        known = [c.id for c in columns]
-        letters: dict[str, int] = {}
-
-        def column_id(where, name):
-            if name not in known:
-                self.report(where, "UNKNOWN_COLUMN", table=table_id, column=name,
-                            suggestion=Suggestion(fx.suggest(name, known)))
-                return False
-            return True
-
-        def letter(where, ref, must=False):
-            if is_column_letter(ref):
-                if ref in letters:
-                    self.report(where, "DUPLICATE_ID", id=ref, first_line=letters[ref])
-                else:
-                    letters[ref] = self.doc.where(where)[0]
-            elif must or (ref.isascii() and ref.isalpha() and ref.isupper() and len(ref) <= 3):
-                self.report(where, "BAD_FORMAT", where=json_path(where), value=Shown(ref),
-                            hint="A … XFD")
-
-        mapped = []
-        for name, ref in raw["columns"].items():
-            where = path + ("columns", name)
-            if column_id(where, name):
-                letter(where, ref)
-                mapped.append((name, ref))
-        for g, name in enumerate(raw.get("grey") or ()):
-            column_id(path + ("grey", g), name)
-        if "cpas_column" in raw:
-            column_id(path + ("cpas_column",), raw["cpas_column"])
-        if raw["first_row"] <= raw["header_row"]:
-            where = path + ("first_row",)
-            self.report(where, "NOT_ALLOWED", where=json_path(where), value=raw["first_row"],
-                        allowed=f"> {raw['header_row']}")
-        titles = tuple(self.text(path + ("title_rows", t))
-                       for t in range(len(raw.get("title_rows") or ())))
-        if len(titles) >= raw["header_row"]:
-            where = path + ("title_rows",)
-            self.report(where, "NOT_ALLOWED", where=json_path(where), value=len(titles),
-                        allowed=f"< {raw['header_row']}")
-        control = None
-        if "control" in raw:
-            cpath = path + ("control",)
-            letter(cpath + ("column",), raw["control"]["column"], must=True)
-            needed = tuple(raw["control"].get("columns") or ())
-            for n, name in enumerate(needed):
-                column_id(cpath + ("columns", n), name)
-            control = SpreadsheetControl(raw["control"]["column"],
-                                         self.text(cpath + ("complete",)),
-                                         self.text(cpath + ("incomplete",)), needed)
-        if "workbook" in raw:  # one sheet per table of a workbook (Excel ignores case)
-            key = (raw["workbook"], " ".join(raw["sheet"].split()).casefold())
-            if key in self.sheets:
-                self.report(path + ("sheet",), "DUPLICATE_ID", id=raw["sheet"],
-                            first_line=self.sheets[key])
-            else:
-                self.sheets[key] = self.doc.where(path + ("sheet",))[0]
-        return Spreadsheet(raw["sheet"], raw["header_row"], raw["first_row"], tuple(mapped),
-                           control, titles, tuple(raw.get("grey") or ()),
-                           raw.get("cpas_column"), raw.get("workbook"),
-                           bool(raw.get("upload_only", False)))
+        return build_spreadsheet(self, path, table_id, columns)
 
     def rule(self, path, table) -> Rule | None:
         raw = self._get(path)
