@@ -24,7 +24,7 @@ def build_spreadsheet(builder, path, table_id, columns) -> Spreadsheet:
     def column_id(where, name):
         if name not in known:
             builder.report(where, "UNKNOWN_COLUMN", table=table_id, column=name,
-                        suggestion=Suggestion(fx.suggest(name, known)))
+                           suggestion=Suggestion(fx.suggest(name, known)))
             return False
         return True
 
@@ -36,7 +36,7 @@ def build_spreadsheet(builder, path, table_id, columns) -> Spreadsheet:
                 letters[ref] = builder.doc.where(where)[0]
         elif must or (ref.isascii() and ref.isalpha() and ref.isupper() and len(ref) <= 3):
             builder.report(where, "BAD_FORMAT", where=json_path(where), value=Shown(ref),
-                        hint="A … XFD")
+                           hint="A … XFD")
 
     mapped = []
     for name, ref in raw["columns"].items():
@@ -51,13 +51,13 @@ def build_spreadsheet(builder, path, table_id, columns) -> Spreadsheet:
     if raw["first_row"] <= raw["header_row"]:
         where = path + ("first_row",)
         builder.report(where, "NOT_ALLOWED", where=json_path(where), value=raw["first_row"],
-                    allowed=f"> {raw['header_row']}")
+                       allowed=f"> {raw['header_row']}")
     titles = tuple(builder.text(path + ("title_rows", t))
                    for t in range(len(raw.get("title_rows") or ())))
     if len(titles) >= raw["header_row"]:
         where = path + ("title_rows",)
         builder.report(where, "NOT_ALLOWED", where=json_path(where), value=len(titles),
-                    allowed=f"< {raw['header_row']}")
+                       allowed=f"< {raw['header_row']}")
     control = None
     if "control" in raw:
         cpath = path + ("control",)
@@ -72,7 +72,7 @@ def build_spreadsheet(builder, path, table_id, columns) -> Spreadsheet:
         key = (raw["workbook"], " ".join(raw["sheet"].split()).casefold())
         if key in builder.sheets:
             builder.report(path + ("sheet",), "DUPLICATE_ID", id=raw["sheet"],
-                        first_line=builder.sheets[key])
+                           first_line=builder.sheets[key])
         else:
             builder.sheets[key] = builder.doc.where(path + ("sheet",))[0]
     return Spreadsheet(raw["sheet"], raw["header_row"], raw["first_row"], tuple(mapped),
