@@ -38,6 +38,16 @@ PREFILLED = {
     ("99998", "redi", 2023): {"subsidy": "2100.00", "cpas_nis": "99998"},
     ("99999", "pas", 2025): {"granted": "38000.00", "compensation": "2000.00"},
     ("99998", "pas", 2025): {"granted": "4800.00", "compensation": "0.00"},  # a small CPAS
+    ("99999", "fge", 2025): {"class": "3", "fte_granted": "1.5", "art4_amount": "60000.00",
+                             "art6_amount": "20000.00"},
+    ("99998", "fge", 2025): {"class": "1", "fte_granted": "0.5", "art4_amount": "20000.00",
+                             "art6_amount": "8000.00"},
+    ("99999", "personnel", 2025): {"units": "120", "unit_amount": "518.00"},  # 62 160,00
+    ("99998", "personnel", 2025): {"units": "35", "unit_amount": "518.00"},  # 18 130,00
+    ("99999", "piis", 2025): {"received": "12000.00", "piis_count": "40"},
+    ("99998", "piis", 2025): {"received": "2750.00", "piis_count": "9"},
+    ("99999", "piis_pt", 2025): {"received": "3600.00", "piis_count": "12"},
+    ("99998", "piis_pt", 2025): {"received": "0.00", "piis_count": "0"},  # no status K
 }
 
 

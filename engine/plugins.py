@@ -25,8 +25,6 @@ DEFAULT_PLUGINS = (
     ("engine.defaults", "engine.defaults"),
     ("covid50", "plugins.covid50"),
     ("redi", "plugins.redi"),
-    ("fge", "plugins.fge"),
-    ("personnel", "plugins.personnel"),
     ("piis", "plugins.piis"),
 )
 MEASURE_HOOKS = ("measure_requires", "compute_field", "compute_column", "validate_values",

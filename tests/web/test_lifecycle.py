@@ -92,3 +92,21 @@ def test_a_save_with_errors_is_kept_but_cannot_be_signed(browser):
     assert ticks(text_of(agent.get(HOME))) == ["no", "no", "no"]
     president = browser("president")
     assert "Signer en tant que" not in text_of(president.get(COVID))
+
+
+def test_the_demo_cpas_home_lists_the_seven_forms_with_their_states(browser, service):
+    agent = browser("agent")
+    forms = {(s.code, s.year): s.state for s in service.home(
+        service.actor_by_username("agent"), "99999")}
+    assert set(forms) == {("covid50", 2020), ("redi", 2023), ("pas", 2025), ("fge", 2025),
+                          ("personnel", 2025), ("piis", 2025), ("piis_pt", 2025)}
+    agent.save_covid("11350")
+    page = text_of(agent.get(HOME))
+    links = re.findall(r'href="(/cpas/99999/forms/[a-z_0-9]+/\d{4})"', page)
+    assert sorted(set(links)) == sorted(f"/cpas/99999/forms/{c}/{y}" for c, y in forms)
+    for title in ("Participation et activation sociale", "Fonds social gaz et électricité",
+                  "Subvention REDI"):
+        assert title in page
+    assert page.count("Non commencé") == 6 and "Complet, à signer" in page
+    dutch = text_of(agent.get(HOME + "?lang=nl"))
+    assert "Participatie en sociale activering" in dutch and "Niet begonnen" in dutch
