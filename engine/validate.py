@@ -88,6 +88,16 @@ def _check_value(item: Field, value, location: Location, unreadable: bool) -> li
     return []
 
 
+def _shown(measure, table, name, value):
+    """A value quoted in a rule's message: a choice by its label (« Classe 3 », not « 3 »)."""
+    item = (table.column(name) if table is not None else None) or measure.field(name)
+    if item is not None and item.choices and value is not None:
+        choice = item.choice(value)
+        if choice is not None:
+            return Text(choice.label)
+    return Shown(value, measure.kind_of(name, table))
+
+
 def _check_rule(evaluation, rule, row, number) -> Issue | None:
     values = evaluation.values
     try:
@@ -108,5 +118,5 @@ def _check_rule(evaluation, rule, row, number) -> Issue | None:
         for _, name, _, _ in string.Formatter().parse(rule.message[lang]):
             if name and name not in params:
                 value = row[name] if row is not None and name in row else values.get(name)
-                params[name] = Shown(value, measure.kind_of(name, table))
+                params[name] = _shown(measure, table, name, value)
     return Issue(location, f"RULE.{rule.id}", rule.severity, params, text=rule.message)

@@ -171,12 +171,12 @@ def test_fge_05_fte_below_granted(fge):
     warning = issue(below, "RULE.fte_below_granted")
     assert warning.severity == "warning" and not below.blocking
     assert warning.message("fr") == (
-        "Le CPAS emploie 1,4 ETP sur la mesure, moins que les 1,5 ETP octroyés (classe « 3 ») : "
+        "Le CPAS emploie 1,4 ETP sur la mesure, moins que les 1,5 ETP octroyés (Classe 3) : "
         "l'allocation de l'article 4 finance un forfait par ETP octroyé (37 184,00 € par ETP "
         "dans la loi, montant indexé depuis).")
     assert warning.message("nl") == (
         "Het OCMW stelt 1,4 VTE tewerk voor de maatregel, minder dan de 1,5 toegekende VTE "
-        "(klasse « 3 »): de toelage van artikel 4 financiert een forfait per toegekende VTE "
+        "(Klasse 3): de toelage van artikel 4 financiert een forfait per toegekende VTE "
         "(€ 37.184,00 per VTE in de wet, sindsdien geïndexeerd).")
     nobody = run(fge, form(staff=[]))  # no staff: 0 FTE employed
     assert "1,5 ETP" in issue(nobody, "RULE.fte_below_granted").message("fr")
