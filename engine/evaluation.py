@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import decimal
+import functools
 from dataclasses import dataclass
 from dataclasses import field
 
@@ -375,6 +376,25 @@ class Explanation:
                              for n, _l, v, k in self.operands}}
 
 
+@functools.lru_cache(maxsize=4096)
+def _operand_names(formula) -> tuple:
+    """The operands of a formula in reading order, once per formula: ``("column", table,
+    column)`` for ``table.column`` and ``("name", name, None)`` for a name (not a function)."""
+    found, seen = [], set()
+    called = {id(call.func) for call in ast.walk(formula.tree) if isinstance(call, ast.Call)}
+    for node in ast.walk(formula.tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            key = (node.value.id, node.attr)
+            if key not in seen:
+                seen.add(key)
+                found.append(("column",) + key)
+        elif isinstance(node, ast.Name) and node.id not in seen and node.id not in (
+                "True", "False") and id(node) not in called:
+            seen.add(node.id)
+            found.append(("name", node.id, None))
+    return tuple(found)
+
+
 def explain(evaluation: Evaluation, name: str, row: int | None = None) -> Explanation:
     measure = evaluation.measure
     values = evaluation.values
@@ -402,27 +422,17 @@ def explain(evaluation: Evaluation, name: str, row: int | None = None) -> Explan
         value = row_values.get(name) if row_values is not None else values.get(name)
         return Explanation(name, item.label, source, value, item.type.unit, [])
     operands = []
-    seen = set()
-    called = {id(call.func) for call in ast.walk(item.formula.tree) if isinstance(call, ast.Call)}
-    for node in ast.walk(item.formula.tree):
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-            key = f"{node.value.id}.{node.attr}"
-            if key not in seen:
-                seen.add(key)
-                owner = measure.table(node.value.id)
-                cells = [r.get(node.attr) for r in values.get(owner.id, [])]
-                operands.append((key, owner.column(node.attr).label, cells,
-                                 owner.column(node.attr).type.unit))
-        elif isinstance(node, ast.Name) and node.id not in seen and node.id not in (
-                "True", "False"):
-            if id(node) in called or measure.table(node.id) is not None:
-                continue
-            seen.add(node.id)
-            if row_values is not None and node.id in row_values:
-                value = row_values[node.id]
+    for kind, first, second in _operand_names(item.formula):
+        if kind == "column":  # table.column inside an aggregate: every cell
+            owner = measure.table(first)
+            cells = [r.get(second) for r in values.get(owner.id, [])]
+            column = owner.column(second)
+            operands.append((f"{first}.{second}", column.label, cells, column.type.unit))
+        elif measure.table(first) is None:
+            if row_values is not None and first in row_values:
+                value = row_values[first]
             else:
-                value = values.get(node.id)
-            operands.append((node.id, measure.label(node.id), value,
-                             measure.kind_of(node.id, table)))
+                value = values.get(first)
+            operands.append((first, measure.label(first), value, measure.kind_of(first, table)))
     value = row_values.get(name) if row_values is not None else values.get(name)
     return Explanation(name, item.label, item.formula.text, value, item.type.unit, operands)
