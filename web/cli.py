@@ -11,6 +11,8 @@ own (sessions are signed cookies, everything else is in the database).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 from gunicorn.app.base import BaseApplication
 
@@ -34,6 +36,19 @@ class _Server(BaseApplication):
         return self.factory()
 
 
+SHIPPED = Path(__file__).resolve().parent.parent / "schemas"  # the project's measures
+
+
+def _default_schemas() -> str:
+    """./schemas when there is one, else the project's own (the command run elsewhere)."""
+    here = Path("schemas")
+    if here.is_dir():
+        return str(here)
+    if SHIPPED.is_dir():
+        return str(SHIPPED)
+    raise click.UsageError("no schemas folder here: give one with --schemas FOLDER")
+
+
 @main.command()
 @click.option("--demo", "with_demo", is_flag=True,
               help="create the demo CPAS and users (password: demo) if they do not exist")
@@ -42,8 +57,8 @@ class _Server(BaseApplication):
 @click.option("--database", "database", metavar="URL",
               help="database URL (default: $RAPPORT_UNIQUE_DATABASE_URL or "
                    "sqlite:///rapport-unique.db in the current folder)")
-@click.option("--schemas", default="schemas", show_default=True,
-              type=click.Path(file_okay=False, exists=True), help="folder of measure schemas")
+@click.option("--schemas", type=click.Path(file_okay=False, exists=True),
+              help="folder of measure schemas (default: ./schemas, else the project's)")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
               help="worker processes")
 def serve(with_demo, host, port, database, schemas, workers):
@@ -51,6 +66,7 @@ def serve(with_demo, host, port, database, schemas, workers):
     from web import create_app
 
     url = database_url(database)
+    schemas = schemas or _default_schemas()
     service = open_service(url, schemas)  # migrate and publish once, before the workers start
     if with_demo:
         demo.seed(service)

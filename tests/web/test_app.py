@@ -56,3 +56,13 @@ def test_pages_are_not_cached_and_cannot_be_framed(browser):
 def test_static_files_are_served(client):
     with client.get("/static/form.js") as script, client.get("/static/style.css") as style:
         assert b"fetch(" in script.data and b"@page" in style.data
+
+
+def test_serve_finds_the_schemas_from_any_folder(tmp_path, monkeypatch):
+    from web import cli
+
+    monkeypatch.chdir(tmp_path)
+    assert cli._default_schemas() == str(cli.SHIPPED)  # run elsewhere: the project's measures
+    assert (cli.SHIPPED / "pas" / "2025.yaml").is_file()
+    (tmp_path / "schemas").mkdir()
+    assert cli._default_schemas() == "schemas"  # a folder of one's own wins
