@@ -18,8 +18,10 @@ import re
 
 import pytest
 
+from tests.browser.users import add_row
 from tests.browser.users import login
 from tests.browser.users import logout
+from tests.browser.users import save
 from tests.browser.users import sign_as_both
 
 pytestmark = pytest.mark.browser
@@ -28,14 +30,6 @@ NIS = "99999"
 FORM = f"/cpas/{NIS}/forms/fge/2025"
 
 
-def save(page):
-    page.get_by_role("button", name="Enregistrer").first.click()
-    page.wait_for_load_state()
-
-
-def add_row(page, table_id):
-    page.locator(f'button[name="action"][value="add:{table_id}"]').click()
-    page.wait_for_load_state()
 
 
 def plain(page):
@@ -91,7 +85,7 @@ def test_fge_agreement_staff_aid_settlement_and_two_signatures(live_server, brow
                            "l'année suivante", "22 100,00 €")):
         assert re.search(re.escape(label) + r"[^€]*?" + re.escape(amount), text), label
     assert ("Le CPAS emploie 1 ETP sur la mesure, moins que les 1,5 ETP octroyés "
-            "(classe « 3 ») : l'allocation de l'article 4 finance un forfait par ETP octroyé "
+            "(Classe 3) : l'allocation de l'article 4 finance un forfait par ETP octroyé "
             "(37 184,00 € par ETP dans la loi, montant indexé depuis).") in text
     assert "Médiation de dettes Entre-Sambre-et-Meuse asbl" in text
     shoot(page, "fge-02-settlement-and-warning")

@@ -14,8 +14,10 @@ import pytest
 from playwright.sync_api import expect
 
 import engine
+from tests.browser.users import add_row
 from tests.browser.users import login
 from tests.browser.users import logout
+from tests.browser.users import save
 from tests.browser.users import sign_as_both
 from tests.test_pas_workbook import PAS
 from tests.test_pas_workbook import activities_workbook
@@ -46,14 +48,6 @@ def upload(page, table_id, path):
     expect(page.locator(".flash.success")).to_contain_text(path.name)
 
 
-def save(page):
-    page.get_by_role("button", name="Enregistrer").first.click()
-    page.wait_for_load_state()
-
-
-def add_row(page, table_id):
-    page.locator(f'button[name="action"][value="add:{table_id}"]').click()
-    page.wait_for_load_state()
 
 
 def test_pas_workbook_encoding_settlement_and_two_signatures(live_server, browser, shoot,

@@ -1,4 +1,5 @@
-"""What users do in the browser tests: log in and out, sign a form as a role."""
+"""What users do in the browser tests: log in and out, save, add a table row, sign a form as a
+role."""
 
 
 def login(page, base, username):
@@ -28,3 +29,15 @@ def sign_as_both(page, base, form):
         sign(page, base, form, label)
         if username == "president":
             logout(page)
+
+
+def save(page):
+    """Press the edit page's first "Enregistrer" button and wait for the page it leads to."""
+    page.get_by_role("button", name="Enregistrer").first.click()
+    page.wait_for_load_state()
+
+
+def add_row(page, table_id):
+    """Press the "add a row" button of a table (it shows the page again, unsaved)."""
+    page.locator(f'button[name="action"][value="add:{table_id}"]').click()
+    page.wait_for_load_state()
