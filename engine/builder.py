@@ -199,8 +199,10 @@ class Builder:
         if not plugin or plugin not in self.plugins.measure_plugins:
             return
         for name, hint in self.plugins.requirements(plugin).items():
-            self.used.add(name)
-            if name not in self.names:
+            table, _, column = name.partition(".")  # "table.column": a column of a table
+            self.used.add(table)
+            found = column in self.table_scopes.get(table, {}) if column else name in self.names
+            if not found:
                 self.report(("plugin",), "PLUGIN_REQUIRES", plugin=plugin, name=name, hint=hint)
 
     def check_unused(self, parameters, prefilled):

@@ -43,8 +43,8 @@ def register_codes():
 
 @hookspec
 def measure_requires():
-    """Return a dict ``{name: hint}`` of the parameters, pre-filled values or fields this measure
-    plugin reads from a schema that uses it.
+    """Return a dict ``{name: hint}`` of the parameters, pre-filled values, fields, tables or
+    table columns (``"table.column"``) this measure plugin reads from a schema that uses it.
 
     Called when a schema naming this plugin is loaded: a missing name is a schema error
     (``PLUGIN_REQUIRES``, showing the hint), and the names count as used.

@@ -474,7 +474,9 @@ def test_piis_11_rows_text_names_each_table_in_both_languages(piis):
 
 
 def test_piis_11_the_plugin_declares_what_it_reads():
-    assert set(plugin.measure_requires()) == {"staff", "staff_sheet", "staff_time_limit"}
+    assert set(plugin.measure_requires()) == {
+        "staff", "staff_sheet", "staff_time_limit", "staff.name", "staff.assignment",
+        "staff.months", "staff_sheet.name", "staff_sheet.assignment", "staff_sheet.months"}
     assert [c.name for c in plugin.register_codes()] == ["PIIS_STAFF_OVER_FULL_TIME"]
     assert engine.codes.get("PIIS_STAFF_OVER_FULL_TIME").owner == "piis"
 
@@ -504,5 +506,6 @@ def test_piis_12_a_schema_without_the_tables_the_plugin_reads_is_refused(plugins
     text = text.replace("staff_sheet_charged", "personnel_charged")
     loaded = engine.load_measure_text(text, str(PIIS), plugins)
     assert loaded.measure is None
-    problems = [p for p in loaded.problems if p.code == "PLUGIN_REQUIRES"]
-    assert len(problems) == 1 and "« staff_sheet »" in problems[0].format()
+    problems = [p.format() for p in loaded.problems if p.code == "PLUGIN_REQUIRES"]
+    assert len(problems) == 4  # the table, and the three columns the check reads
+    assert "« staff_sheet »" in problems[0] and "« staff_sheet.name »" in problems[1]

@@ -424,3 +424,12 @@ def test_redi_11_plugin_code_in_both_languages(redi):
     code = codes.get("REDI_SHARED_CAP")
     assert (code.owner, code.severity) == ("redi", "warning")
     assert code.fr and code.nl and code.fr != code.nl
+
+
+def test_a_schema_whose_table_lacks_a_column_the_plugin_reads_is_refused(plugins):
+    path = SCHEMAS / "redi" / "2023.yaml"
+    text = path.read_text(encoding="utf-8").replace("budget_number", "budget_no")
+    loaded = engine.load_measure_text(text, str(path), plugins)
+    assert loaded.measure is None
+    assert [p.code for p in loaded.problems] == ["PLUGIN_REQUIRES"]
+    assert "« simulations.budget_number »" in loaded.problems[0].format()

@@ -161,12 +161,16 @@ def register_codes():
 def measure_requires():
     columns = ("with the staff fragment's columns name (text), assignment (percent) and months "
                "(integer)")
-    return {
+    needs = {
         "staff": f"the staff table typed in the form (use: staff), {columns}",
         "staff_sheet": f"the staff table read from the year's workbook (use: staff), {columns}",
         LIMIT: "a percent parameter: the most of one person's working time that may be charged "
                "over the period, summed across the staff lines bearing their name (100)",
     }
+    for table in STAFF_TABLES:  # the columns the check reads, checked when the schema loads
+        for column, kind in (("name", "text"), ("assignment", "percent"), ("months", "integer")):
+            needs[f"{table}.{column}"] = f"a {kind} column of the staff table {table}"
+    return needs
 
 
 @hookimpl

@@ -141,11 +141,13 @@ def register_codes():
 
 @hookimpl
 def measure_requires():
-    return {
-        TABLE: "the table of the REDI workbook's rows, with the columns niss, budget_number, "
-               "budget_date, balance, decision_date, monthly_granted, start, end, control "
-               "('complete' when the row counts) and monthly_subsidised (compute: plugin)",
-    }
+    needs = {TABLE: "the table of the REDI workbook's rows"}
+    for column in ("niss", "budget_number", "budget_date", "balance", "decision_date",
+                   "monthly_granted", "start", "end"):
+        needs[f"{TABLE}.{column}"] = f"the column {column} of the REDI rows"
+    needs[f"{TABLE}.control"] = "the control column: 'complete' when the row counts"
+    needs[f"{TABLE}.{COLUMN}"] = "the monthly amount subsidised (compute: plugin)"
+    return needs
 
 
 @hookimpl
