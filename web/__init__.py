@@ -86,8 +86,8 @@ def create_app(config: dict | None = None) -> Flask:
         AUTH_HEADER="X-Remote-User", PROXIES=0, TIMEZONE="Europe/Brussels", ROWS_PER_PAGE=50,
         SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=False, PERMANENT_SESSION_LIFETIME=8 * 3600,
-        # A session lasts 8 hours from the login, however active (an absolute limit); the
-        # cookie is not signed again on every request.
+        # A session lasts 8 hours after its last use; the cookie is sent again every few
+        # minutes rather than on every request (web/auth.py _keep_alive).
         SESSION_REFRESH_EACH_REQUEST=False,
         # A token lives as long as the session: a long form left open must still save.
         WTF_CSRF_TIME_LIMIT=None, MAX_CONTENT_LENGTH=16 * 1024 * 1024,

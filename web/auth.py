@@ -17,6 +17,7 @@ Every page but the login page, the language switch and static files requires a u
 
 from __future__ import annotations
 
+import time
 from urllib.parse import urlsplit
 
 from flask import Blueprint
@@ -96,11 +97,29 @@ def _extension():
     return current_app.extensions["rapport_unique"]
 
 
+REFRESH_SECONDS = 300  # a session's 8 hours restart at most this often
+
+
 def load_user() -> None:
     if request.endpoint == "static":
         return
     ext = _extension()
     g.actor = ext.identity.current(ext.service)
+    if g.actor is not None and session.permanent:
+        _keep_alive()
+
+
+def _now() -> float:
+    return time.time()
+
+
+def _keep_alive() -> None:
+    """A session lasts 8 hours after its last use, as with a cookie re-signed on every request,
+    but the cookie is sent again only every few minutes (signing it costs about a tenth of a
+    generated page): an agent typing a long form all day is not logged out at its save."""
+    now = int(_now())
+    if now - int(session.get("seen") or 0) >= REFRESH_SECONDS:
+        session["seen"] = now
 
 
 def require_user():

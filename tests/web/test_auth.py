@@ -98,3 +98,20 @@ def test_repeated_login_failures_are_throttled(app):
                                            "csrf_token": token})
     assert response.status_code == 429
     assert "trop de tentatives" in response.get_data(as_text=True)
+
+
+def test_an_active_session_is_renewed_every_few_minutes_not_on_every_request(browser,
+                                                                             monkeypatch):
+    import web.auth
+
+    agent = browser("agent")
+    now = [10_000_000_000.0]
+    monkeypatch.setattr(web.auth, "_now", lambda: now[0])
+    first = agent.get("/")
+    assert "session=" in first.headers.get("Set-Cookie", "")  # the 8 hours start again
+    now[0] += 60
+    assert "Set-Cookie" not in agent.get("/").headers  # a minute later: nothing to send
+    now[0] += web.auth.REFRESH_SECONDS
+    renewed = agent.get("/")
+    assert "session=" in renewed.headers.get("Set-Cookie", "")
+    assert "Expires=" in renewed.headers["Set-Cookie"]
