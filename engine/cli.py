@@ -5,6 +5,8 @@
 * ``rapport-unique try SCHEMA --values FILE [--prefill FILE] [--json] [--explain]`` — compute
   and validate a form from files, as an administrator tries a schema before publishing it;
   exit 0 when the form has no blocking error, 1 when it has, 2 when the input cannot be used.
+* ``rapport-unique diff OLD.yaml NEW.yaml [--json]`` — what changed for users between two
+  versions of a measure (:mod:`engine.schemadiff`); exit 2 when a schema has errors.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ _WORDS = {
         "nl": "{files} bestand(en) gecontroleerd: {errors} fout(en), {warnings} "
               "waarschuwing(en).",
     },
+    "changes": {"fr": "{count} changement(s) pour les utilisateurs.",
+                "nl": "{count} wijziging(en) voor de gebruikers."},
     "no_files": {"fr": "aucun schéma trouvé dans {paths}.",
                  "nl": "geen schema gevonden in {paths}."},
     "values": {"fr": "Valeurs", "nl": "Waarden"},
@@ -157,6 +161,34 @@ def template(schema, table_id, output, lang):
     book = build_template(measure, table, lang)
     book.save(output)
     click.echo(_say("written", lang, path=output, sheet=book.active.title))
+
+
+@main.command()
+@click.argument("old", type=click.Path())
+@click.argument("new", type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="the changes as JSON")
+@click.option("--lang", type=_LANG, default=_DEFAULT_LANG, show_default=True)
+def diff(old, new, as_json, lang):
+    """What changed for users between two schemas (fields, formulas, rules, parameters, labels)."""
+    from engine.schemadiff import describe
+    from engine.schemadiff import diff as schema_diff
+
+    plugins = _plugins()
+    measures = []
+    for path in (old, new):
+        loaded = load_measure(path, plugins)
+        if loaded.measure is None:
+            for problem in loaded.problems:
+                click.echo(problem.format(lang), err=True)
+            sys.exit(2)
+        measures.append(loaded.measure)
+    changes = schema_diff(*measures)
+    if as_json:
+        click.echo(json.dumps([c.as_dict(lang) for c in changes], ensure_ascii=False, indent=2))
+        return
+    for change in changes:
+        click.echo(describe(change, lang))
+    click.echo(_say("changes", lang, count=len(changes)))
 
 
 def _plugins():
