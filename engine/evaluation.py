@@ -110,9 +110,12 @@ def _as_is(value):
     return value
 
 
+_FINISHERS = {"money": _money, "count": _count}
+
+
 def finisher(item: Field):
     """How a computed value of ``item`` is finished: money to the cent, counts whole."""
-    return {"money": _money, "count": _count}.get(item.type.unit, _as_is)
+    return _FINISHERS.get(item.type.unit, _as_is)
 
 
 class _Run:

@@ -108,7 +108,7 @@ def _merge(doc: Document, path: tuple, item: dict, fragment: Document) -> None:
             merged[key] = _merge_list(doc, path, key, merged[key], value, fragment, old)
             continue
         merged[key] = value
-        _drop(doc, path + (key,))
+        _take_positions(doc, path + (key,))
         _graft(doc, old, path + (key,), path + (key,), doc.source)
     for key in ("id", "use"):  # the entry itself is the schema's
         _graft(doc, old, path + (key,), path + (key,), doc.source)
@@ -129,7 +129,7 @@ def _merge_list(doc, path, key, theirs: list, ours: list, fragment, old) -> list
         else:
             result[at] = entry
             origin[at] = ("schema", n)
-    _drop(doc, path + (key,))
+    _take_positions(doc, path + (key,))
     for position, (side, n) in enumerate(origin):
         if side == "fragment":
             _graft(doc, fragment.positions, (key, n), path + (key, position), fragment.source)
@@ -147,9 +147,6 @@ def _take_positions(doc: Document, path: tuple) -> dict:
             taken[key] = doc.positions.pop(key)
     return taken
 
-
-def _drop(doc: Document, path: tuple) -> None:
-    _take_positions(doc, path)
 
 
 def _graft(doc, positions: dict, old: tuple, new: tuple, source: str) -> None:
