@@ -17,6 +17,7 @@ import string
 from engine import formula as fx
 from engine import graph
 from engine.charts import build_chart
+from engine.display import Phrase
 from engine.display import Shown
 from engine.display import Suggestion
 from engine.display import Word
@@ -26,6 +27,7 @@ from engine.model import Measure
 from engine.model import Parameter
 from engine.model import Rule
 from engine.model import Section
+from engine.model import Settlement
 from engine.model import Spreadsheet
 from engine.model import Table
 from engine.model import Total
@@ -167,6 +169,7 @@ class Builder:
         sections = [self.section(i) for i in range(len(d["sections"]))]
         rules = [self.rule(("rules", i), None) for i in range(len(d.get("rules") or []))]
         plan = self.plan(sections)
+        settlement = self.settlement(sections)
         self.check_plugin_requirements(plugin, d)
         self.check_unused(parameters, prefilled)
         if any(p.is_error for p in self.problems):
@@ -177,7 +180,7 @@ class Builder:
             period_start=start, period_end=end, opens=opens, deadline=deadline, plugin=plugin,
             parameters=tuple(parameters), prefilled=tuple(prefilled), sections=tuple(sections),
             rules=tuple(r for r in rules if r), choice_lists=dict(self.choice_lists),
-            plan=tuple(plan), source=self.doc.source, hooks=hooks)
+            settlement=settlement, plan=tuple(plan), source=self.doc.source, hooks=hooks)
 
     def check_path(self, code, year):
         match = _PATH_RE.search(self.doc.source.replace("\\", "/"))
@@ -204,6 +207,44 @@ class Builder:
             found = column in self.table_scopes.get(table, {}) if column else name in self.names
             if not found:
                 self.report(("plugin",), "PLUGIN_REQUIRES", plugin=plugin, name=name, hint=hint)
+
+    def settlement(self, sections) -> Settlement | None:
+        """``settlement:``: each name a money field of a section (not a column, a total, a
+        parameter or a pre-filled value), and not the same field for both amounts."""
+        raw = self.data.get("settlement")
+        if not raw:
+            return None  # absent, or empty (the structure check reported it)
+        fields = {i.id: i for s in sections for i in s.items if isinstance(i, Field)}
+        money = [name for name, item in fields.items() if item.type.unit == "money"]
+        kinds = {"parameter": "settlement_parameter", "prefilled": "settlement_prefilled",
+                 "total": "settlement_total", "table": "settlement_table"}
+        chosen = {}
+        for key in ("to_recover", "to_pay"):
+            name = raw.get(key)
+            if name is None:
+                continue
+            path = ("settlement", key)
+            item = fields.get(name)
+            column_of = next((t for t, cols in self.table_scopes.items() if name in cols), None)
+            info = self.names.get(name)
+            if item is not None:
+                if item.type.unit == "money":
+                    chosen[key] = name
+                    continue
+                what = Phrase.of("settlement_field_type", type=item.type.name)
+            elif info is not None and info.kind in kinds:
+                what = Word(kinds[info.kind])
+            elif column_of is not None:
+                what = Phrase.of("settlement_column", table=column_of)
+            else:
+                self.report(path, "SETTLEMENT_UNKNOWN", key=key, name=name,
+                            suggestion=Suggestion(fx.suggest(name, money)))
+                continue
+            self.report(path, "SETTLEMENT_NOT_MONEY", key=key, name=name, what=what)
+        if len(chosen) == 2 and chosen["to_recover"] == chosen["to_pay"]:
+            self.report(("settlement", "to_pay"), "SETTLEMENT_SAME", name=chosen["to_pay"])
+            return None
+        return Settlement(chosen.get("to_recover"), chosen.get("to_pay")) if chosen else None
 
     def check_unused(self, parameters, prefilled):
         for kind, items, key in (("parameter", parameters, "parameters"),

@@ -48,18 +48,16 @@ class Catalog:
         self.plugins = plugins
         self._by_hash: dict[str, Measure] = {}
 
-    def publish_text(self, text: str, source: str, connection=None) -> Version:
+    def publish_text(self, text: str, source: str, connection=None, *, fragments=None,
+                     published_by: int | None = None, tests_text: str | None = None) -> Version:
         """Check and publish one schema (idempotent for the same text). A schema that uses
         fragments is published with them written in, so that changing a fragment later
-        publishes new versions and never changes this one."""
-        loaded = load_measure_text(text, source, self.plugins)
+        publishes new versions and never changes this one. ``tests_text``: the form tests it
+        passed, kept with it."""
+        loaded = load_measure_text(text, source, self.plugins, fragments)
         if loaded.measure is None:
             raise SchemaError(loaded.problems)
-        doc = load_text(text, source)
-        if uses_fragments(doc):
-            names = sorted({item["use"] for item in _uses(doc.data)})
-            expand(doc)
-            text = self_contained(doc, names)
+        text = stored_text(text, source, fragments)
         digest = schema_hash(text)
         measure = loaded.measure
         with self.store.using(connection) as conn:
@@ -70,7 +68,8 @@ class Catalog:
             if exists is None:
                 conn.execute(tables.measures.insert().values(
                     code=measure.code, year=measure.year, schema_hash=digest, schema_text=text,
-                    published_at=datetime.datetime.now(datetime.UTC)))
+                    published_at=datetime.datetime.now(datetime.UTC), published_by=published_by,
+                    tests_text=tests_text))
         self._by_hash[digest] = measure
         return Version(measure, digest)
 
@@ -111,6 +110,16 @@ class Catalog:
                 raise SchemaError(loaded.problems)
             measure = self._by_hash[digest] = loaded.measure
         return Version(measure, digest)
+
+
+def stored_text(text: str, source: str, fragments=None) -> str:
+    """The text a valid schema is published as: with the fragments it uses written in."""
+    doc = load_text(text, source)
+    if not uses_fragments(doc):
+        return text
+    names = sorted({item["use"] for item in _uses(doc.data)})
+    expand(doc, fragments)
+    return self_contained(doc, names)
 
 
 def _uses(data) -> list[dict]:

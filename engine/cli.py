@@ -1,7 +1,9 @@
 """The ``rapport-unique`` command.
 
-* ``rapport-unique check [PATH ...]`` — check schema files or folders (default ``schemas/``);
-  exit 0 when there is no error, 1 otherwise.
+* ``rapport-unique check [PATH ...]`` — check schema files or folders (default ``schemas/``)
+  and run the form tests beside each schema that loads without errors
+  (``<year>.tests.yaml``, :mod:`engine.formtests`; none is a warning); exit 0 when there is no
+  error, 1 otherwise.
 * ``rapport-unique try SCHEMA --values FILE [--prefill FILE] [--json] [--explain]`` — compute
   and validate a form from files, as an administrator tries a schema before publishing it;
   exit 0 when the form has no blocking error, 1 when it has, 2 when the input cannot be used.
@@ -20,6 +22,7 @@ import click
 from engine import codes
 from engine.display import format_value
 from engine.evaluation import evaluate
+from engine.formtests import check_tests_file
 from engine.loader import check_paths
 from engine.loader import load_measure
 from engine.plugins import PluginError
@@ -88,7 +91,10 @@ def check(paths, lang):
         sys.exit(1)
     errors = warnings = 0
     for loaded in results:
-        for problem in loaded.problems:
+        problems = list(loaded.problems)
+        if loaded.measure is not None and not loaded.errors:  # its form tests, beside it
+            problems += check_tests_file(loaded.source, loaded.measure)
+        for problem in problems:
             click.echo(problem.format(lang))
             errors += problem.is_error
             warnings += not problem.is_error
@@ -395,3 +401,16 @@ def cpas_create(nis, name_fr, name_nl, database_url):
         sys.exit(1)
     _service(database_url, None).create_cpas(nis, name_fr, name_nl)
     click.echo(f"{nis}: created")
+
+
+from engine.cli_export import export  # noqa: E402 - the export commands (engine/cli_export.py)
+
+main.add_command(export)
+
+from engine.cli_prefilled import prefilled  # noqa: E402 - the annex loader (engine/cli_prefilled.py)
+
+main.add_command(prefilled)
+
+from engine.cli_publish import publish  # noqa: E402 - publishing a schema (engine/cli_publish.py)
+
+main.add_command(publish)

@@ -182,6 +182,89 @@ _ENGINE_CODES = [
          "schemas/<mesure>/<année>.yaml.",
          "het bestand declareert {declared} maar zijn pad wijst op {expected}; plaats het onder "
          "schemas/<maatregel>/<jaar>.yaml."),
+    # --- form tests beside a schema (engine/formtests.py) --------------------------------------
+    Code("FORM_TESTS_MISSING", _W,
+         "ce schéma n'a pas de tests de formulaire ; il ne pourra pas être publié sans eux : "
+         "écrivez {path} avec au moins un cas (valeurs pré-remplies, encodées, résultats "
+         "attendus ; voyez engine/formtests.py).",
+         "dit schema heeft geen formuliertests; het kan zonder tests niet gepubliceerd worden: "
+         "schrijf {path} met minstens één geval (vooraf ingevulde en ingevoerde waarden, "
+         "verwachte resultaten; zie engine/formtests.py)."),
+    Code("FORM_TESTS_EMPTY", _E,
+         "le fichier de tests ne déclare aucun cas ; ajoutez sous « cases: » au moins un cas "
+         "avec « name: » et « expect: ».",
+         "het testbestand declareert geen enkel geval; voeg onder « cases: » minstens één geval "
+         "toe met « name: » en « expect: »."),
+    Code("FORM_TEST_UNKNOWN_NAME", _E,
+         "cas « {case} » : « {name} » n'est pas {kind} de ce formulaire{suggestion} ; "
+         "utilisez un identifiant du schéma.",
+         "geval « {case} »: « {name} » is geen {kind} van dit formulier{suggestion}; gebruik "
+         "een naam uit het schema."),
+    Code("FORM_TEST_UNKNOWN_CODE", _E,
+         "cas « {case} » : le code « {code} » n'existe pas{suggestion} ; écrivez un code du "
+         "catalogue des messages, ou « rule: » suivi de l'identifiant d'une règle du schéma.",
+         "geval « {case} »: de code « {code} » bestaat niet{suggestion}; schrijf een code uit de "
+         "berichtencatalogus, of « rule: » gevolgd door de naam van een regel van het schema."),
+    Code("FORM_TEST_BAD_VALUE", _E,
+         "cas « {case} » : la valeur attendue {value} de « {name} » n'est pas {kind} "
+         "({reason}) ; écrivez-la comme on la tape dans le formulaire (par ex. 1150.00, "
+         "31/12/2025, oui).",
+         "geval « {case} »: de verwachte waarde {value} van « {name} » kan niet gelezen "
+         "worden als {kind} ({reason}); schrijf ze zoals men ze in het formulier typt (bv. "
+         "1150.00, 31/12/2025, ja)."),
+    Code("FORM_TEST_WORKBOOK", _E,
+         "cas « {case} » : le fichier « {file} » du tableau « {table} » ne peut pas être lu "
+         "({reason}) ; placez-le à côté du fichier de tests, sous ce nom, et remplissez le "
+         "modèle du tableau.",
+         "geval « {case} »: het bestand « {file} » van de tabel « {table} » kan niet gelezen "
+         "worden ({reason}); plaats het onder die naam naast het testbestand en vul het sjabloon "
+         "van de tabel in."),
+    Code("FORM_TEST_VALUE", _E,
+         "cas « {case} » : {name} vaut {actual}, attendu {expected} ; corrigez le schéma ou, "
+         "s'il est juste, la valeur attendue.",
+         "geval « {case} »: {name} is {actual}, verwacht {expected}; verbeter het schema of, "
+         "als dat juist is, de verwachte waarde."),
+    Code("FORM_TEST_ROWS", _E,
+         "cas « {case} » : le tableau « {name} » a {actual} ligne(s), attendu {expected} ; "
+         "corrigez le schéma ou les lignes attendues.",
+         "geval « {case} »: de tabel « {name} » heeft {actual} rij(en), verwacht {expected}; "
+         "verbeter het schema of de verwachte rijen."),
+    Code("FORM_TEST_ISSUE_MISSING", _E,
+         "cas « {case} » : le problème attendu {expected} n'est pas signalé (signalés : "
+         "{found}) ; corrigez la règle du schéma ou l'attente.",
+         "geval « {case} »: het verwachte probleem {expected} wordt niet gemeld (gemeld: "
+         "{found}); verbeter de regel van het schema of de verwachting."),
+    Code("FORM_TEST_ISSUE_UNEXPECTED", _E,
+         "cas « {case} » : problème non attendu {issue} ; s'il est voulu, ajoutez-le sous "
+         "« issues: », sinon corrigez le schéma.",
+         "geval « {case} »: onverwacht probleem {issue}; als het zo hoort, voeg het toe onder "
+         "« issues: », anders verbeter het schema."),
+    Code("FORM_TEST_STATE", _E,
+         "cas « {case} » : le formulaire serait {actual}, attendu {expected} (erreurs "
+         "bloquantes : {errors}) ; corrigez le schéma ou l'état attendu.",
+         "geval « {case} »: het formulier zou {actual} zijn, verwacht {expected} (blokkerende "
+         "fouten: {errors}); verbeter het schema of de verwachte status."),
+    Code("SETTLEMENT_UNKNOWN", _E,
+         "settlement: {key}: « {name} » n'est pas un champ du formulaire{suggestion} ; le "
+         "décompte lit un champ de type money d'une section (par ex. le montant à rembourser) : "
+         "corrigez le nom.",
+         "settlement: {key}: « {name} » is geen veld van het formulier{suggestion}; de "
+         "afrekening leest een veld van het type money uit een sectie (bv. het terug te betalen "
+         "bedrag): verbeter de naam."),
+    Code("SETTLEMENT_NOT_MONEY", _E,
+         "settlement: {key}: « {name} » est {what}, pas un champ de type money d'une section ; "
+         "les exports lisent un seul montant par formulaire : indiquez un champ money d'une "
+         "section (au besoin un champ calculé par une formule).",
+         "settlement: {key}: « {name} » is {what}, geen veld van het type money uit een sectie; "
+         "de exports lezen één bedrag per formulier: geef een money-veld uit een sectie op "
+         "(zo nodig een veld berekend met een formule)."),
+    Code("SETTLEMENT_SAME", _E,
+         "settlement: to_recover et to_pay désignent le même champ « {name} » ; un montant ne "
+         "peut pas être à la fois récupéré et payé : indiquez deux champs différents ou "
+         "retirez l'un des deux.",
+         "settlement: to_recover en to_pay verwijzen naar hetzelfde veld « {name} »; een bedrag "
+         "kan niet tegelijk teruggevorderd en betaald worden: geef twee verschillende velden op "
+         "of verwijder er een."),
     # --- values of a form ---------------------------------------------------------------------
     Code("REQUIRED", _E,
          "« {label} » est obligatoire ; complétez-le.",
@@ -297,6 +380,99 @@ _ENGINE_CODES = [
          "{limit} ; supprimez les colonnes superflues.",
          "het blad « {sheet} » van « {filename} » telt {count} kolommen, meer dan de grens van "
          "{limit}; verwijder de overbodige kolommen."),
+    # --- the annex of pre-filled values (engine.annex), read by administrators ------------------
+    Code("ANNEX_FORMAT", _E,
+         "le fichier « {filename} » n'est ni un fichier CSV (.csv) ni un classeur Excel (.xlsx) ; "
+         "enregistrez l'annexe dans un de ces deux formats et chargez-la à nouveau.",
+         "het bestand « {filename} » is geen CSV-bestand (.csv) en geen Excel-werkmap (.xlsx); "
+         "sla de bijlage in een van die twee formaten op en laad ze opnieuw."),
+    Code("ANNEX_EMPTY", _E,
+         "le fichier « {filename} » est vide ; sa première ligne doit nommer les colonnes "
+         "({expected}) et chaque ligne suivante donner les valeurs d'un CPAS.",
+         "het bestand « {filename} » is leeg; de eerste rij moet de kolommen benoemen "
+         "({expected}) en elke volgende rij de waarden van één OCMW geven."),
+    Code("ANNEX_ENCODING", _E,
+         "le fichier « {filename} » n'est pas un texte UTF-8 (caractère illisible à la position "
+         "{position}) ; dans Excel, choisissez « Enregistrer sous » puis « CSV UTF-8 », ou "
+         "chargez le classeur .xlsx.",
+         "het bestand « {filename} » is geen UTF-8-tekst (onleesbaar teken op positie "
+         "{position}); kies in Excel « Opslaan als » en dan « CSV UTF-8 », of laad de "
+         ".xlsx-werkmap op."),
+    Code("ANNEX_CSV_SYNTAX", _E,
+         "le fichier « {filename} » ne se lit pas comme un CSV ({reason}) ; vérifiez les "
+         "guillemets de cette ligne et enregistrez-le à nouveau en CSV UTF-8.",
+         "het bestand « {filename} » is geen leesbaar CSV-bestand ({reason}); controleer de "
+         "aanhalingstekens op deze rij en sla het opnieuw op als CSV UTF-8."),
+    Code("ANNEX_TOO_MANY_ROWS", _E,
+         "le fichier « {filename} » compte plus de {limit} lignes ; l'annexe a une ligne par "
+         "CPAS : supprimez les lignes superflues.",
+         "het bestand « {filename} » telt meer dan {limit} rijen; de bijlage heeft één rij per "
+         "OCMW: verwijder de overbodige rijen."),
+    Code("ANNEX_TOO_MANY_COLUMNS", _E,
+         "le fichier « {filename} » compte {count} colonnes, plus que la limite de {limit} ; "
+         "gardez la colonne du code INS et une colonne par valeur pré-remplie.",
+         "het bestand « {filename} » telt {count} kolommen, meer dan de grens van {limit}; "
+         "behoud de kolom van de NIS-code en één kolom per vooraf ingevulde waarde."),
+    Code("ANNEX_NO_ROWS", _E,
+         "le fichier « {filename} » ne contient aucun CPAS ; ajoutez une ligne par CPAS sous la "
+         "ligne d'en-tête (rien n'a été chargé).",
+         "het bestand « {filename} » bevat geen enkel OCMW; voeg onder de kopregel één rij per "
+         "OCMW toe (er werd niets geladen)."),
+    Code("ANNEX_NO_NIS_COLUMN", _E,
+         "aucune colonne ne donne le code INS des CPAS ; ajoutez à la ligne d'en-tête une "
+         "colonne « nis » (sont aussi acceptés : INS, code NIS, code INS, NIS-code).",
+         "geen enkele kolom geeft de NIS-code van de OCMW's; voeg aan de kopregel een kolom "
+         "« nis » toe (ook aanvaard: INS, code NIS, NIS-code, INS-code)."),
+    Code("ANNEX_UNKNOWN_COLUMN", _E,
+         "la colonne « {header} » n'est pas une valeur pré-remplie de {measure} {year} ; "
+         "colonnes attendues : {expected} ; renommez-la ou supprimez-la.",
+         "de kolom « {header} » is geen vooraf ingevulde waarde van {measure} {year}; "
+         "verwachte kolommen: {expected}; hernoem of verwijder ze."),
+    Code("ANNEX_MISSING_COLUMN", _E,
+         "la colonne de « {label} » manque ; ajoutez à la ligne d'en-tête une colonne « {id} » "
+         "(ou « {fr} », ou « {nl} »).",
+         "de kolom van « {label} » ontbreekt; voeg aan de kopregel een kolom « {id} » toe "
+         "(of « {fr} », of « {nl} »)."),
+    Code("ANNEX_DUPLICATE_COLUMN", _E,
+         "la colonne « {header} » donne la même valeur que la colonne {first} ; gardez-en une "
+         "seule.",
+         "de kolom « {header} » geeft dezelfde waarde als kolom {first}; behoud er één."),
+    Code("ANNEX_UNNAMED_COLUMN", _E,
+         "la valeur {value} est dans une colonne sans en-tête ; nommez la colonne ou videz la "
+         "cellule (dans un fichier séparé par des virgules, mettez les montants à virgule entre "
+         "guillemets, ou séparez les colonnes par des points-virgules).",
+         "de waarde {value} staat in een kolom zonder kop; benoem de kolom of maak de cel leeg "
+         "(zet in een bestand met komma's als scheidingsteken bedragen met een decimale komma "
+         "tussen aanhalingstekens, of scheid de kolommen met puntkomma's)."),
+    Code("ANNEX_NIS_MISSING", _E,
+         "cette ligne n'a pas de code INS ; indiquez le code INS à 5 chiffres du CPAS, ou videz "
+         "toute la ligne.",
+         "deze rij heeft geen NIS-code; vul de NIS-code van 5 cijfers van het OCMW in, of maak "
+         "de hele rij leeg."),
+    Code("ANNEX_BAD_NIS", _E,
+         "{value} n'est pas un code INS valide ({reason}) ; un code INS a 5 chiffres, par "
+         "exemple 21004.",
+         "{value} is geen geldige NIS-code ({reason}); een NIS-code heeft 5 cijfers, "
+         "bijvoorbeeld 21004."),
+    Code("ANNEX_DUPLICATE_NIS", _E,
+         "le CPAS {nis} figure déjà à la ligne {first_row} ; gardez une seule ligne par CPAS.",
+         "het OCMW {nis} staat al op rij {first_row}; behoud één rij per OCMW."),
+    Code("ANNEX_UNKNOWN_CPAS", _E,
+         "aucun CPAS n'a le code INS {nis} ; corrigez le code, ou créez d'abord le CPAS "
+         "(rapport-unique cpas create).",
+         "geen OCMW heeft de NIS-code {nis}; verbeter de code, of maak eerst het OCMW aan "
+         "(rapport-unique cpas create)."),
+    Code("ANNEX_EMPTY_VALUE", _E,
+         "« {label} » est vide pour le CPAS {nis} ; chaque CPAS de l'annexe doit avoir toutes "
+         "ses valeurs : complétez la cellule (0 pour un montant nul).",
+         "« {label} » is leeg voor OCMW {nis}; elk OCMW van de bijlage moet al zijn waarden "
+         "hebben: vul de cel in (0 voor een bedrag nul)."),
+    Code("ANNEX_FORMULA", _E,
+         "« {label} » (CPAS {nis}) est une formule sans valeur calculée ; ouvrez le classeur "
+         "dans Excel et enregistrez-le pour qu'il calcule, ou remplacez la formule par sa "
+         "valeur.",
+         "« {label} » (OCMW {nis}) is een formule zonder berekende waarde; open de werkmap in "
+         "Excel en sla ze op zodat ze berekend wordt, of vervang de formule door haar waarde."),
     # --- actions refused (lifecycle, access) ---------------------------------------------------
     Code("FORBIDDEN", _E,
          "vous n'avez pas accès à ce CPAS ou à ce formulaire.",
@@ -312,6 +488,9 @@ _ENGINE_CODES = [
     Code("FORM_SENT", _E,
          "ce formulaire a été envoyé au SPP IS : il n'est plus accessible qu'en consultation.",
          "dit formulier werd naar de POD MI verstuurd: het kan enkel nog geraadpleegd worden."),
+    Code("NOT_OPEN_YET", _E,
+         "ce formulaire ouvre le {opens} : il ne peut pas encore être modifié ni signé.",
+         "dit formulier opent op {opens}: het kan nog niet gewijzigd of ondertekend worden."),
     Code("DEADLINE_PASSED", _E,
          "la date limite du {deadline} est dépassée : le formulaire ne peut plus être modifié "
          "ni signé ; demandez une prolongation au SPP IS.",
@@ -339,6 +518,19 @@ _ENGINE_CODES = [
     Code("ADMIN_ONLY", _E,
          "seul un administrateur du SPP IS peut faire cela.",
          "enkel een beheerder van de POD MI kan dat doen."),
+    Code("EXPORT_SPP_ONLY", _E,
+         "seuls les administrateurs et les inspecteurs du SPP IS peuvent exporter les "
+         "formulaires de tous les CPAS ; un CPAS consulte ses propres formulaires depuis sa page "
+         "d'accueil.",
+         "enkel de beheerders en de inspecteurs van de POD MI kunnen de formulieren van alle "
+         "OCMW's exporteren; een OCMW raadpleegt zijn eigen formulieren vanaf zijn startpagina."),
+    Code("SETTLEMENT_UNDECLARED", _E,
+         "le schéma de {measure} {year} ne déclare pas de décompte (« settlement: » avec "
+         "to_recover et/ou to_pay) : la liste des montants à récupérer et à payer ne peut pas "
+         "être établie ; ajoutez « settlement: » au schéma et publiez-le.",
+         "het schema van {measure} {year} declareert geen afrekening (« settlement: » met "
+         "to_recover en/of to_pay): de lijst van terug te vorderen en te betalen bedragen kan "
+         "niet opgesteld worden; voeg « settlement: » toe aan het schema en publiceer het."),
     Code("REASON_REQUIRED", _E,
          "indiquez par écrit la raison de la réouverture.",
          "geef schriftelijk de reden van de heropening op."),
@@ -348,6 +540,40 @@ _ENGINE_CODES = [
     Code("NO_SUCH_FORM", _E,
          "il n'existe pas de formulaire {measure} pour l'année {year}.",
          "er bestaat geen formulier {measure} voor het jaar {year}."),
+    Code("STAFF_ONLY", _E,
+         "seuls les administrateurs et les inspecteurs du SPP IS ont accès à l'administration.",
+         "enkel de beheerders en de inspecteurs van de POD MI hebben toegang tot het beheer."),
+    Code("SCHEMA_HAS_ERRORS", _E,
+         "le schéma ou ses tests de formulaire ont {count} erreur(s) : corrigez-les avant de "
+         "publier.",
+         "het schema of zijn formuliertests hebben {count} fout(en): verbeter ze vóór het "
+         "publiceren."),
+    Code("FORM_TESTS_REQUIRED", _E,
+         "un schéma ne se publie qu'avec ses tests de formulaire (au moins un cas) ; joignez "
+         "le fichier « .tests.yaml » qui l'accompagne.",
+         "een schema wordt enkel gepubliceerd met zijn formuliertests (ten minste één geval); "
+         "voeg het bijbehorende bestand « .tests.yaml » toe."),
+    Code("ALREADY_PUBLISHED", _E,
+         "cette version du schéma {measure} {year} est déjà publiée : il n'y a rien à publier.",
+         "deze versie van het schema {measure} {year} is al gepubliceerd: er is niets te "
+         "publiceren."),
+    Code("UNKNOWN_STATE", _E,
+         "l'état « {state} » n'existe pas ; états : {states}.",
+         "de staat « {state} » bestaat niet; staten: {states}."),
+    Code("CAMPAIGN_NAME", _E,
+         "donnez un nom à la campagne (au plus {max} caractères), par exemple « 2026 ».",
+         "geef de campagne een naam (ten hoogste {max} tekens), bijvoorbeeld « 2026 »."),
+    Code("UNKNOWN_CAMPAIGN", _E,
+         "la campagne « {campaign} » n'existe pas ; créez-la d'abord avec ses dates.",
+         "de campagne « {campaign} » bestaat niet; maak ze eerst aan met haar data."),
+    Code("DATES_REQUIRED", _E,
+         "indiquez une date d'ouverture et une date limite (AAAA-MM-JJ).",
+         "geef een openingsdatum en een uiterste datum op (JJJJ-MM-DD)."),
+    Code("DATES_ORDER", _E,
+         "la date d'ouverture ({opens}) est après la date limite ({deadline}) ; corrigez "
+         "l'une des deux.",
+         "de openingsdatum ({opens}) valt na de uiterste datum ({deadline}); verbeter een "
+         "van beide."),
     Code("UNKNOWN_USER", _E,
          "l'utilisateur « {username} » n'existe pas.",
          "de gebruiker « {username} » bestaat niet."),
@@ -570,6 +796,16 @@ VOCABULARY = {
     "limit_min_length": {"fr": "il faut au moins {limit} caractère(s)",
                          "nl": "er zijn minstens {limit} teken(s) nodig"},
     "limit_max_length": {"fr": "au plus {limit} caractères", "nl": "hoogstens {limit} tekens"},
+    "limit_min_properties": {"fr": "il faut au moins {limit} clé(s)",
+                             "nl": "er is minstens {limit} sleutel(s) nodig"},
+    "settlement_column": {"fr": "une colonne du tableau « {table} »",
+                          "nl": "een kolom van de tabel « {table} »"},
+    "settlement_field_type": {"fr": "un champ de type {type}",
+                              "nl": "een veld van het type {type}"},
+    "settlement_parameter": {"fr": "un paramètre", "nl": "een parameter"},
+    "settlement_prefilled": {"fr": "une valeur pré-remplie", "nl": "een vooraf ingevulde waarde"},
+    "settlement_total": {"fr": "un total de tableau", "nl": "een tabeltotaal"},
+    "settlement_table": {"fr": "un tableau", "nl": "een tabel"},
     "reserved_keyword": {"fr": "mot des formules", "nl": "woord van de formules"},
     "reserved_builtin": {"fr": "nom prédéfini", "nl": "voorgedefinieerde naam"},
     "president": {"fr": "Président", "nl": "Voorzitter"},

@@ -18,6 +18,8 @@ from engine.yamlload import Document
 from engine.yamlload import load_file
 from engine.yamlload import load_text
 
+TESTS_SUFFIX = ".tests.yaml"  # form tests beside a schema (engine.formtests)
+
 
 @dataclass
 class Loaded:
@@ -40,9 +42,9 @@ class SchemaError(Exception):
         super().__init__("\n".join(p.format() for p in problems if p.is_error))
 
 
-def _load(doc: Document, plugins) -> Loaded:
+def _load(doc: Document, plugins, fragments: Path | None = None) -> Loaded:
     if not doc.problems and uses_fragments(doc):
-        expand(doc)
+        expand(doc, fragments)
     if doc.problems or doc.data is None:
         return Loaded(doc.source, None, doc.problems)
     if not isinstance(doc.data, dict):
@@ -61,9 +63,11 @@ def load_measure(path, plugins=None) -> Loaded:
     return _load(load_file(path), plugins)
 
 
-def load_measure_text(text: str, source: str = "<string>", plugins=None) -> Loaded:
-    """Load and check a schema given as text."""
-    return _load(load_text(text, source), plugins)
+def load_measure_text(text: str, source: str = "<string>", plugins=None,
+                      fragments: Path | None = None) -> Loaded:
+    """Load and check a schema given as text (``fragments``: the folder of the fragments it
+    may use, by default the ``_fragments`` folder beside the schema's own folder)."""
+    return _load(load_text(text, source), plugins, fragments)
 
 
 def measure_from(path, plugins=None) -> Measure:
@@ -75,12 +79,15 @@ def measure_from(path, plugins=None) -> Measure:
 
 
 def schema_files(paths) -> list[Path]:
-    """The ``.yaml``/``.yml`` files named, or found below the folders named, sorted."""
+    """The ``.yaml``/``.yml`` files named, or found below the folders named, sorted. Below a
+    folder, fragments and form tests (``<year>.tests.yaml``) are not schemas: they are checked
+    through the schemas using them."""
     found: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():  # fragments (_fragments/) are checked through the schemas using them
             found += sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml")
-                            and FRAGMENTS not in p.relative_to(path).parts)
+                            and FRAGMENTS not in p.relative_to(path).parts
+                            and not p.name.endswith(TESTS_SUFFIX))
         else:
             found.append(path)
     return found

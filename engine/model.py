@@ -212,6 +212,20 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Settlement:
+    """The outcome of a form (``settlement:``): the names of the money fields holding what the
+    CPAS pays back to the SPP IS (``to_recover``) and what the SPP IS pays to the CPAS
+    (``to_pay``); at least one is set. Read by the exports for the administration."""
+
+    to_recover: str | None = None
+    to_pay: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(n for n in (self.to_recover, self.to_pay) if n)
+
+
+@dataclass(frozen=True)
 class Measure:
     """One measure's form for one subsidy year."""
 
@@ -229,6 +243,7 @@ class Measure:
     sections: tuple[Section, ...]
     rules: tuple[Rule, ...]
     choice_lists: dict = field(default_factory=dict)
+    settlement: Settlement | None = None
     plan: tuple = ()  # names of form-level nodes in evaluation order
     source: str = ""
     hooks: object = field(default=None, repr=False, compare=False)

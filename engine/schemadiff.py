@@ -1,11 +1,11 @@
 """What changed for users between two versions of a measure's schema — not a text diff.
 
 ``rapport-unique diff OLD.yaml NEW.yaml`` compares the two measures as the engine reads them:
-dates, parameters (with their values), pre-filled values, fields and table columns (added,
-removed, renamed — an id that went while another came with the same label or the same
-formula —, their type, label, formula, requirement, bounds, choices, visibility), tables,
-totals and rules (check, severity, message). Each change is one :class:`Change`, written in
-French or Dutch by :func:`describe`.
+dates, the settlement declaration, parameters (with their values), pre-filled values, fields
+and table columns (added, removed, renamed — an id that went while another came with the
+same label or the same formula —, their type, label, formula, requirement, bounds, choices,
+visibility), tables, totals and rules (check, severity, message). Each change is one
+:class:`Change`, written in French or Dutch by :func:`describe`.
 """
 
 from __future__ import annotations
@@ -48,7 +48,10 @@ _ASPECT = {
     "message": {"fr": "message", "nl": "bericht"},
     "column": {"fr": "colonne additionnée", "nl": "opgetelde kolom"},
     "where": {"fr": "condition du total", "nl": "voorwaarde van het totaal"},
+    "settlement": {"fr": "décompte (settlement)", "nl": "afrekening (settlement)"},
 }
+_SETTLEMENT = {"to_recover": {"fr": "à récupérer", "nl": "terug te vorderen"},
+               "to_pay": {"fr": "à payer", "nl": "te betalen"}}
 _VERB = {
     ADDED: {"fr": "ajouté(e)", "nl": "toegevoegd"},
     REMOVED: {"fr": "supprimé(e)", "nl": "verwijderd"},
@@ -88,8 +91,13 @@ def describe(change: Change, lang: str = "fr") -> str:
         return f"{head} {_VERB[RENAMED][lang]} « {change.new[lang]} »"
     if change.change in (ADDED, REMOVED):
         return f"{head} {_VERB[change.change][lang]}"
-    old = (change.old or {}).get(lang) or "—"
-    new = (change.new or {}).get(lang) or "—"
+    shown = lang
+    if (change.old or {}).get(lang) == (change.new or {}).get(lang):  # the other language's
+        shown = "nl" if lang == "fr" else "fr"
+    old = (change.old or {}).get(shown) or "—"
+    new = (change.new or {}).get(shown) or "—"
+    if shown != lang:
+        old, new = f"[{shown.upper()}] {old}", f"[{shown.upper()}] {new}"
     if change.aspect == "choices":
         return f"{head}, {_OPTIONS[lang].format(old=old, new=new)}"
     colon = " : " if lang == "fr" else ": "
@@ -136,6 +144,19 @@ def _measure(old, new, changes):
     if (old.opens, old.deadline) != (new.opens, new.deadline):
         changes.append(Change(CHANGED, "measure", name, "campaign",
                               _dates(old.opens, old.deadline), _dates(new.opens, new.deadline)))
+    if old.settlement != new.settlement:
+        changes.append(Change(CHANGED, "measure", name, "settlement",
+                              _settlement(old.settlement), _settlement(new.settlement)))
+
+
+def _settlement(settlement) -> dict:
+    """``à récupérer : to_reimburse ; à payer : to_receive`` (``—`` when not declared)."""
+    if settlement is None:
+        return _same("—")
+    colon, semicolon = {"fr": " : ", "nl": ": "}, {"fr": " ; ", "nl": "; "}
+    return {lang: semicolon[lang].join(
+        f"{_SETTLEMENT[key][lang]}{colon[lang]}{getattr(settlement, key) or '—'}"
+        for key in ("to_recover", "to_pay")) for lang in _LANGS}
 
 
 def _dates(start, end) -> dict:

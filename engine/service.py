@@ -22,13 +22,19 @@ from sqlalchemy.exc import IntegrityError
 from engine import lifecycle as lc
 from engine.accounts import CPAS_EDITABLE
 from engine.accounts import Accounts
+from engine.campaigns import Campaigns
+from engine.campaigns import effective_dates
 from engine.catalog import Catalog
 from engine.catalog import Version
 from engine.display import Shown
 from engine.evaluation import Evaluation
 from engine.evaluation import evaluate
+from engine.exporting import Exports
+from engine.followup import FollowUps
 from engine.lifecycle import Actor
 from engine.lifecycle import Refused
+from engine.prefilling import Prefilling
+from engine.publishing import Publishing
 from engine.store import tables as t
 from engine.types import builtin_types
 from engine.uploads import UploadError
@@ -67,6 +73,8 @@ class FormView:
     reopened_reason: str | None = None
     sent_at: datetime.datetime | None = None
     frozen: dict | None = None
+    opens: datetime.date | None = None
+    early: bool = False  # the form has not opened yet
 
     @property
     def measure(self):
@@ -77,6 +85,8 @@ class FormView:
         """Why this user cannot edit the form now (None when they can)."""
         if self.state == lc.SENT:
             return Refused("FORM_SENT")
+        if not self.open and self.early:
+            return Refused("NOT_OPEN_YET", opens=Shown(self.opens, "date"))
         if not self.open:
             return Refused("DEADLINE_PASSED", deadline=Shown(self.deadline, "date"))
         return None if self.can_edit else Refused("READ_ONLY_USER")
@@ -104,7 +114,7 @@ class FormSummary:
     extra: dict = field(default_factory=dict)
 
 
-class Service(Accounts):
+class Service(Exports, Publishing, FollowUps, Campaigns, Prefilling, Accounts):
     """Forms: their views, saves, signatures, reopening and audit trail."""
 
     def __init__(self, store, catalog: Catalog, today=None, now=None, password_method=None):
@@ -309,7 +319,7 @@ class Service(Accounts):
             if view.state == lc.SENT:
                 raise Refused("FORM_SENT")
             if not view.open:
-                raise Refused("DEADLINE_PASSED", deadline=Shown(view.deadline, "date"))
+                raise view.edit_refusal
             if view.version_number == 0:
                 raise Refused("SIGN_INCOMPLETE")
             lc.check_signature(actor, nis, role, view.state,
@@ -380,12 +390,12 @@ class Service(Accounts):
                 row = self._submission(conn, cpas_id, code, year)
                 ids = [row.id] if row is not None else []
                 query = query.where(a.c.submission_id.in_(ids) | (
-                    a.c.submission_id.is_(None) & a.c.action.in_(("cpas_change",
-                                                                   "extension"))))
+                    a.c.submission_id.is_(None) & a.c.action.in_(("cpas_change", "extension",
+                                                                   "prefilled_load"))))
             trail = [dict(r._mapping, detail=json.loads(r.detail_json))
                      for r in conn.execute(query)]
-        if code is not None:  # an extension is about one form: keep this form's only
-            trail = [e for e in trail if e["action"] != "extension" or (
+        if code is not None:  # an extension or a load is about one form: keep this form's
+            trail = [e for e in trail if e["action"] not in ("extension", "prefilled_load") or (
                 e["detail"].get("measure"), e["detail"].get("year")) == (code, year)]
         return trail
 
@@ -411,12 +421,18 @@ class Service(Accounts):
                                                 "year": year}).one()
         row = found if found.id is not None else None
         prefilled = json.loads(found.prefilled_json) if found.prefilled_json else {}
-        return _Context(row, prefilled, found.extension)
+        return _Context(row, prefilled, found.extension,
+                        (found.campaign_opens, found.campaign_deadline),
+                        (found.own_opens, found.own_deadline))
 
-    def _deadline(self, measure, extension) -> tuple[datetime.date, bool]:
-        deadline = max(measure.deadline, extension) if extension else measure.deadline
-        return deadline, lc.open_for_changes(self.today(), measure.opens, measure.deadline,
-                                             extension)
+    def _deadline(self, measure, context) -> tuple[datetime.date, datetime.date, bool]:
+        """The form's opening date, deadline (its extension's when later) and whether it is
+        open today; the dates are the measure's own, else its campaign's, else its schema's."""
+        opens, deadline = effective_dates(measure.opens, measure.deadline,
+                                          *context.campaign_dates, *context.own_dates)
+        extension = context.extension
+        return (opens, max(deadline, extension) if extension else deadline,
+                lc.open_for_changes(self.today(), opens, deadline, extension))
 
     def _signatures(self, conn, submission_id) -> list[Signature]:
         if submission_id is None:
@@ -440,7 +456,7 @@ class Service(Accounts):
                                  evaluation.to_json()["values"], cpas_data)
         signatures = [s for s in self._signatures(conn, row.id if row else None)
                       if s.content_hash == digest]  # a signature on other content is void
-        deadline, is_open = self._deadline(measure, context.extension)
+        opens, deadline, is_open = self._deadline(measure, context)
         exists = saved or row is not None
         state = lc.state_of(evaluation.blocking, len(signatures)) if exists else lc.NOT_STARTED
         nis = cpas_row.nis
@@ -454,6 +470,7 @@ class Service(Accounts):
             cpas=dict(cpas_row._mapping), version=version, entered=entered,
             evaluation=evaluation, state=state, version_number=row.version if row else 0,
             content_hash=digest, signatures=signatures, deadline=deadline, open=is_open,
+            opens=opens, early=self.today() < opens,
             can_edit=is_open and actor.can_edit(nis), can_sign=can_sign,
             reopened_reason=row.reopened_reason if row else None)
 
@@ -465,12 +482,13 @@ class Service(Accounts):
         signatures = [Signature(s["role"], s["user_id"], s["name"],
                                 datetime.datetime.fromisoformat(s["signed_at"]),
                                 s["content_hash"]) for s in frozen["signatures"]]
-        deadline, _ = self._deadline(version.measure, context.extension)
+        opens, deadline, _ = self._deadline(version.measure, context)
         return FormView(
             cpas={**dict(cpas_row._mapping), **frozen["cpas"]}, version=version,
             entered=frozen["entered"], evaluation=evaluation, state=lc.SENT,
             version_number=row.version, content_hash=row.content_hash, signatures=signatures,
             deadline=deadline, open=False, can_edit=False, can_sign=(), sent_at=row.sent_at,
+            opens=opens,
             frozen=frozen)
 
     def _freeze(self, view: FormView, actor: Actor, role: str) -> dict:
@@ -528,21 +546,28 @@ class _Context:
     row: object  # the submission row, or None when the form was never saved
     prefilled: dict
     extension: datetime.date | None
+    campaign_dates: tuple = (None, None)  # (opens, deadline) of the measure's campaign
+    own_dates: tuple = (None, None)  # set on the measure itself
 
 
 @functools.cache
 def _context_query():
     """One statement for the submission, pre-filled values and extension of a form."""
     s, p, e, c = t.submissions, t.prefilled, t.extensions, t.cpas
+    m, k = t.campaign_measures, t.campaigns
     cpas, code, year = sa.bindparam("cpas"), sa.bindparam("code"), sa.bindparam("year")
     return (sa.select(s, p.c.values_json.label("prefilled_json"),
-                      e.c.deadline.label("extension"))
+                      e.c.deadline.label("extension"), m.c.opens.label("own_opens"),
+                      m.c.deadline.label("own_deadline"), k.c.opens.label("campaign_opens"),
+                      k.c.deadline.label("campaign_deadline"))
             .select_from(c.outerjoin(s, (s.c.cpas_id == c.c.id) & (s.c.measure == code)
                                      & (s.c.year == year))
                          .outerjoin(p, (p.c.cpas_id == c.c.id) & (p.c.measure == code)
                                     & (p.c.year == year))
                          .outerjoin(e, (e.c.cpas_id == c.c.id) & (e.c.measure == code)
-                                    & (e.c.year == year)))
+                                    & (e.c.year == year))
+                         .outerjoin(m, (m.c.measure == code) & (m.c.year == year))
+                         .outerjoin(k, k.c.name == m.c.campaign))
             .where(c.c.id == cpas))
 
 
@@ -569,5 +594,7 @@ def open_service(database_url: str | None = None, schemas="schemas", **options) 
     catalog = Catalog(store, default_plugins())
     if schemas:
         catalog.publish_folder(schemas)
-    return Service(store, catalog, **options)
+    service = Service(store, catalog, **options)
+    service.schemas_folder = schemas or None
+    return service
 

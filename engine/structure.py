@@ -23,7 +23,8 @@ from engine.yamlload import Document
 from engine.yamlload import json_path
 
 _LIMITS = {"minItems": "min_items", "maxItems": "max_items", "minimum": "minimum",
-           "maximum": "maximum", "minLength": "min_length", "maxLength": "max_length"}
+           "maximum": "maximum", "minLength": "min_length", "maxLength": "max_length",
+           "minProperties": "min_properties"}
 
 
 class _Either(tuple):

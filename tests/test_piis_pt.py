@@ -24,6 +24,7 @@ import yaml
 from click.testing import CliRunner
 
 import engine
+from engine import formtests
 from engine.cli import main
 from engine.plugins import DEFAULT_PLUGINS
 from engine.spreadsheets.template import template_bytes
@@ -89,8 +90,10 @@ def test_piis_pt_01_its_files_are_its_schema_the_staff_fragment_and_the_piis_plu
 
 def test_piis_pt_01_no_file_specific_to_piis_pt_is_python(plugins):
     assert not (ROOT / "plugins" / "piis_pt").exists(), "piis_pt must not have a plugin"
-    under_schema = [p for p in (SCHEMAS / "piis_pt").rglob("*") if p.is_file()]
-    assert under_schema == [PIIS_PT], f"only its YAML file, found {under_schema}"
+    under_schema = sorted(p for p in (SCHEMAS / "piis_pt").rglob("*") if p.is_file())
+    # its schema and the form tests beside it (engine/formtests.py), both YAML
+    assert under_schema == sorted([PIIS_PT, formtests.tests_path(PIIS_PT)]), (
+        f"only its YAML files, found {under_schema}")
     python = [p for p in paths_named("piis_pt")
               if (p.is_dir() and any(p.rglob("*.py"))) or p.suffix in (".py", ".pyc")]
     assert python == [], f"Python specific to piis_pt: {python}"

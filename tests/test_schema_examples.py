@@ -8,7 +8,12 @@
   sentence saying what is wrong. ``SCHEMA_PATH`` needs a ``<measure>/<year>.yaml`` path, so its
   example is ``invalid/SCHEMA_PATH/covid50/2019.yaml``; ``FILE_UNREADABLE`` is about a file that
   cannot be read, so its "example" is a path that does not exist;
-* ``several_errors.yaml``: three mistakes, all of which must be reported.
+* ``several_errors.yaml``: three mistakes, all of which must be reported;
+* ``form_tests/``: the codes of form tests (:mod:`engine.formtests`), which are about the
+  ``<year>.tests.yaml`` file beside a schema: ``<CODE>.tests.yaml`` has one mistake and is run
+  against ``form_tests/measure.yaml`` (a valid schema); ``FORM_TESTS_MISSING``'s example is that
+  schema itself, which has no tests file. A valid example comes with passing form tests
+  (``valid/<name>.tests.yaml``).
 
 Every code of :func:`engine.codes.schema_codes` must have its example, so a new code cannot be
 added without showing how a schema author meets it. Expected messages are built from the
@@ -25,6 +30,12 @@ from click.testing import CliRunner
 from engine import codes
 from engine import load_measure
 from engine.cli import main
+from engine.formtests import check_tests_file
+from engine.formtests import files_beside
+from engine.formtests import is_tests_file
+from engine.formtests import load_cases
+from engine.formtests import run_cases
+from engine.loader import Loaded
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = Path(__file__).resolve().parent / "schema_examples"
@@ -32,7 +43,12 @@ VALID = EXAMPLES / "valid"
 INVALID = EXAMPLES / "invalid"
 SEVERAL = EXAMPLES / "several_errors.yaml"
 MISSING = INVALID / "FILE_UNREADABLE" / "no-such-schema.yaml"  # must not exist
+FORM_TESTS = EXAMPLES / "form_tests"
+FORM_SCHEMA = FORM_TESTS / "measure.yaml"  # the schema the form-test examples are run against
 SCHEMA_CODES = [code.name for code in codes.schema_codes()]
+FORM_TEST_CODES = [code for code in SCHEMA_CODES if code.startswith(("FORM_TEST_",
+                                                                      "FORM_TESTS_"))]
+VALID_SCHEMAS = sorted(p for p in VALID.glob("*.yaml") if not is_tests_file(p))
 LANGS = ("fr", "nl")
 _EXPECT = re.compile(r"^# expect: ([A-Z][A-Z0-9_]*) line ([1-9][0-9]*)$")
 
@@ -43,6 +59,10 @@ def example(code: str) -> Path:
         return MISSING
     if code == "SCHEMA_PATH":
         return INVALID / "SCHEMA_PATH" / "covid50" / "2019.yaml"
+    if code == "FORM_TESTS_MISSING":
+        return FORM_SCHEMA
+    if code in FORM_TEST_CODES:
+        return FORM_TESTS / f"{code}.tests.yaml"
     return INVALID / f"{code}.yaml"
 
 
@@ -92,21 +112,36 @@ def load_example(code: str):
         assert len(header) == 1, f"{path}: expected one '# expect: {code} line N', got {header}"
         assert header[0][0] == code, f"{path} announces {header[0][0]}, not {code}"
         line = header[0][1]
+    if code in FORM_TEST_CODES:
+        return path, line, run_form_tests(path)
     return path, line, load_measure(path)
+
+
+def run_form_tests(path: Path) -> Loaded:
+    """What checking a form-test example gives: the problems of the tests file ``path`` run
+    against the example schema (for the schema itself: the problem of its missing tests)."""
+    loaded = load_measure(FORM_SCHEMA)
+    assert loaded.measure is not None and not loaded.problems, loaded.problems
+    if path == FORM_SCHEMA:
+        return Loaded(str(path), loaded.measure, check_tests_file(path, loaded.measure))
+    cases, problems = load_cases(path.read_text(encoding="utf-8"), str(path))
+    return Loaded(str(path), loaded.measure,
+                  problems + run_cases(loaded.measure, cases, files_beside(FORM_TESTS)))
 
 
 # --------------------------------------------------------------------------- valid examples
 
 
 def test_there_are_valid_examples():
-    assert sorted(VALID.glob("*.yaml")), f"no valid example in {VALID}"
+    assert VALID_SCHEMAS, f"no valid example in {VALID}"
 
 
-@pytest.mark.parametrize("path", sorted(VALID.glob("*.yaml")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", VALID_SCHEMAS, ids=lambda p: p.name)
 def test_valid_example_loads_without_any_problem(path):
     loaded = load_measure(path)
     assert [p.format("fr") for p in loaded.problems] == []
     assert loaded.measure is not None
+    assert [p.format("fr") for p in check_tests_file(path, loaded.measure)] == []
 
 
 # --------------------------------------------------------------------------- one example per code
@@ -116,6 +151,13 @@ def test_every_invalid_example_is_about_a_schema_code():
     for path in sorted(INVALID.rglob("*.yaml")):
         named = path.relative_to(INVALID).parts[0].removesuffix(".yaml")
         assert named in SCHEMA_CODES, f"{path}: {named} is not a schema code"
+        assert [code for code, _ in expectations(path)] == [named], path
+
+
+def test_every_form_test_example_is_about_a_form_test_code():
+    for path in sorted(FORM_TESTS.glob("*.tests.yaml")):
+        named = path.name.removesuffix(".tests.yaml")
+        assert named in FORM_TEST_CODES, f"{path}: {named} is not a form-test code"
         assert [code for code, _ in expectations(path)] == [named], path
 
 
@@ -135,8 +177,8 @@ def test_schema_code_example(code):
     entry = codes.get(code)
     assert problem.severity == entry.severity
     assert str(problem.source) == str(path)
-    if entry.severity == "error":
-        assert loaded.measure is None
+    if entry.severity == "error" and code not in FORM_TEST_CODES:
+        assert loaded.measure is None  # (failing form tests are about a schema that loads)
     for lang in LANGS:
         missing = placeholders(getattr(entry, lang)) - set(problem.params)
         assert not missing, f"{code}: no value for {missing} in the {lang} message"
@@ -156,13 +198,15 @@ def test_one_mistake_gives_one_problem(code):
 
 @pytest.mark.parametrize("code", SCHEMA_CODES)
 def test_message_shows_no_catalogue_code(code):
-    """A message is read by people: a catalogue code inside it is an untranslated word."""
+    """A message is read by people: a catalogue code inside it is an untranslated word — unless
+    quoted (« REQUIRED ») as the identifier a file writes, like a form test's expected code."""
     _, _, loaded = load_example(code)
     names = {c.name for c in codes.all_codes()} | {k for k in codes.VOCABULARY if k.isupper()}
     for problem in loaded.problems:
         for lang in LANGS:
             message = problem.message(lang)
-            leaked = set(re.findall(r"[A-Z][A-Z0-9_]+", message)) & names
+            unquoted = re.sub(r"« [^«»]* »", "", message)
+            leaked = set(re.findall(r"[A-Z][A-Z0-9_]+", unquoted)) & names
             assert not leaked, f"{problem.code} ({lang}) shows {leaked}: {message}"
 
 

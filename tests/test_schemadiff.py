@@ -99,3 +99,29 @@ def test_a_schema_with_errors_is_not_compared(tmp_path):
     result = CliRunner().invoke(main, ["diff", str(broken), str(SCHEMAS / "covid50" /
                                                                  "2020.yaml")])
     assert result.exit_code == 2 and "YAML_SYNTAX" in result.output
+
+
+def test_a_changed_settlement_declaration_is_reported(plugins):
+    old = covid(COVID, plugins)
+    only_recover = covid(COVID.replace("  to_pay: to_receive", "  # no to_pay"), plugins)
+    undeclared = covid(COVID.split("\nsettlement:\n")[0] + "\n", plugins)
+    assert old.settlement.to_pay == "to_receive" and undeclared.settlement is None
+    assert [describe(c, "fr") for c in diff(old, only_recover)] == [
+        "~ mesure « covid50 », décompte (settlement) : à récupérer : to_reimburse ; à payer : "
+        "to_receive → à récupérer : to_reimburse ; à payer : —"]
+    assert [describe(c, "nl") for c in diff(undeclared, old)] == [
+        "~ maatregel « covid50 », afrekening (settlement): — → terug te vorderen: "
+        "to_reimburse; te betalen: to_receive"]
+    assert diff(old, old) == []
+
+
+def test_a_label_changed_in_one_language_is_shown_in_that_one():
+    from engine.schemadiff import CHANGED
+    from engine.schemadiff import Change
+    from engine.schemadiff import describe
+    change = Change(CHANGED, "field", "subsidised", "label",
+                    {"fr": "Montant subventionné", "nl": "Gesubsidieerd bedrag"},
+                    {"fr": "Montant subventionné retenu", "nl": "Gesubsidieerd bedrag"})
+    assert describe(change, "nl").endswith(
+        "[FR] Montant subventionné → [FR] Montant subventionné retenu")
+    assert describe(change, "fr").endswith("Montant subventionné → Montant subventionné retenu")

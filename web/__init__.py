@@ -114,6 +114,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     _init_engine(app)
 
+    from web import admin
     from web import auth
     from web import cpas
     from web import errors
@@ -134,6 +135,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(cpas.bp)
     app.register_blueprint(forms.bp)
     app.register_blueprint(uploads.bp)
+    app.register_blueprint(admin.bp)
     app.after_request(_security_headers)
     return app
 
@@ -145,9 +147,11 @@ def _init_engine(app: Flask) -> None:
     store.upgrade()
     catalog = Catalog(store, app.config.get("PLUGINS") or engine.default_plugins())
     folders = app.config["SCHEMAS"]
-    for folder in [folders] if isinstance(folders, (str, os.PathLike)) else folders:
+    folders = [folders] if isinstance(folders, (str, os.PathLike)) else list(folders)
+    for folder in folders:
         catalog.publish_folder(folder)
     service = Service(store, catalog, today=app.config["TODAY"])
+    service.schemas_folder = folders[0] if folders else None  # its _fragments for publishing
     if app.config["DEMO"]:
         with contextlib.suppress(IntegrityError):  # another process seeded at the same time
             demo.seed(service)

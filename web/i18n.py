@@ -13,6 +13,7 @@ from flask import request
 from flask import session
 
 from engine import codes
+from web.texts_admin import ADMIN_TEXTS
 
 LANGUAGES = ("fr", "nl")
 DEFAULT = "fr"
@@ -296,6 +297,9 @@ TEXTS = {
                   "nl": "Er is een onverwachte fout opgetreden; probeer later opnieuw. Blijft ze "
                         "optreden, neem dan contact op met de POD MI."},
 }
+
+
+TEXTS.update(ADMIN_TEXTS)
 
 
 # Texts the engine also uses (labels of the CPAS data, roles...) come from its vocabulary.

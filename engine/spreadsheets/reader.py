@@ -117,7 +117,8 @@ def _check_container(head: bytes, data, filename, max_uncompressed):
                                   limit=_mb(max_uncompressed))
             if "xl/workbook.xml" not in {e.filename for e in entries}:
                 raise UploadError("UPLOAD_NOT_WORKBOOK", filename=filename)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError,
+            NotImplementedError):  # a ZIP version or compression zipfile does not read
         raise UploadError("UPLOAD_NOT_WORKBOOK", filename=filename) from None
 
 

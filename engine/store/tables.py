@@ -56,6 +56,8 @@ measures = sa.Table(
     sa.Column("schema_hash", sa.String(64), nullable=False),
     sa.Column("schema_text", sa.Text, nullable=False),
     sa.Column("published_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("published_by", sa.ForeignKey("users.id")),
+    sa.Column("tests_text", sa.Text),
     sa.UniqueConstraint("code", "year", "schema_hash", name="version"),
 )
 
@@ -143,4 +145,24 @@ login_failures = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("username", sa.String(100), nullable=False, index=True),
     sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+)
+
+campaigns = sa.Table(
+    "campaigns", metadata,
+    sa.Column("name", sa.String(50), primary_key=True),
+    sa.Column("opens", sa.Date, nullable=False),
+    sa.Column("deadline", sa.Date, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_by", sa.ForeignKey("users.id")),
+)
+
+campaign_measures = sa.Table(
+    "campaign_measures", metadata,
+    sa.Column("measure", sa.String(50), primary_key=True),
+    sa.Column("year", sa.Integer, primary_key=True),
+    sa.Column("campaign", sa.ForeignKey("campaigns.name", ondelete="SET NULL")),
+    sa.Column("opens", sa.Date),
+    sa.Column("deadline", sa.Date),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_by", sa.ForeignKey("users.id")),
 )
