@@ -154,7 +154,7 @@ class Campaigns:
                            t.cpas.c.name_fr, t.cpas.c.name_nl,
                            t.users.c.display_name.label("granted_by"))
                  .join(t.cpas, t.cpas.c.id == e.c.cpas_id)
-                 .join(t.users, t.users.c.id == e.c.granted_by)
+                 .join(t.users, t.users.c.id == e.c.granted_by, isouter=True)
                  .order_by(e.c.measure, e.c.year, t.cpas.c.nis))
         with self.store.transaction() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]

@@ -14,12 +14,17 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 
 import click
 
 from engine import codes
+from engine.cli_common import DATABASE
+from engine.cli_common import DEFAULT_LANG
+from engine.cli_common import LANG
+from engine.cli_common import SCHEMAS
+from engine.cli_common import open_service
+from engine.cli_common import refused
 from engine.display import format_value
 from engine.evaluation import evaluate
 from engine.formtests import check_tests_file
@@ -31,8 +36,8 @@ from engine.uploads import UploadError
 from engine.uploads import read_workbook_upload
 from engine.yamlload import load_file
 
-_LANG = click.Choice(["fr", "nl"])
-_DEFAULT_LANG = os.environ.get("RAPPORT_UNIQUE_LANG", "fr")
+_LANG = LANG
+_DEFAULT_LANG = DEFAULT_LANG
 _WORDS = {
     "summary": {
         "fr": "{files} fichier(s) vérifié(s) : {errors} erreur(s), {warnings} avertissement(s).",
@@ -281,28 +286,10 @@ def _print_text(result, explanations, lang):
 
 # --- administration: database, users, roles, CPAS ------------------------------------------------
 
-_DATABASE = click.option("--database", "database_url", metavar="URL",
-                         help="database URL (default: $RAPPORT_UNIQUE_DATABASE_URL or "
-                              "sqlite:///rapport-unique.db)")
-_SCHEMAS = click.option("--schemas", default="schemas", show_default=True,
-                        type=click.Path(file_okay=False), help="folder of measure schemas")
-
-
-def _service(database_url, schemas="schemas"):
-    from engine.loader import SchemaError
-    from engine.service import open_service
-
-    try:
-        return open_service(database_url, schemas)
-    except SchemaError as exc:
-        for problem in exc.problems:
-            click.echo(problem.format(_DEFAULT_LANG), err=True)
-        sys.exit(1)
-
-
-def _refused(exc, lang=_DEFAULT_LANG):
-    click.echo(f"rapport-unique: {exc.code} {exc.message(lang)}", err=True)
-    sys.exit(1)
+_DATABASE = DATABASE
+_SCHEMAS = SCHEMAS
+_service = open_service
+_refused = refused
 
 
 @main.group()
@@ -414,3 +401,9 @@ main.add_command(prefilled)
 from engine.cli_publish import publish  # noqa: E402 - publishing a schema (engine/cli_publish.py)
 
 main.add_command(publish)
+
+from engine.cli_campaign import campaign  # noqa: E402 - campaign dates (engine/cli_campaign.py)
+from engine.cli_campaign import extend  # noqa: E402
+
+main.add_command(campaign)
+main.add_command(extend)

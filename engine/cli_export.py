@@ -11,17 +11,17 @@ measure whose schema declares no ``settlement:`` has no payments list).
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import click
 
-from engine.lifecycle import Actor
+from engine.cli_common import CLI_ADMIN
+from engine.cli_common import DEFAULT_LANG
+from engine.cli_common import LANG
 from engine.lifecycle import Refused
 
-_LANG = click.Choice(["fr", "nl"])
-_DEFAULT_LANG = os.environ.get("RAPPORT_UNIQUE_LANG", "fr")
+_LANG, _DEFAULT_LANG = LANG, DEFAULT_LANG
 _WORDS = {
     "forms": {"fr": "{path} : {rows} formulaire(s) envoyé(s) exporté(s) ({code} {year}).",
               "nl": "{path}: {rows} verstuurd(e) formulier(en) geëxporteerd ({code} {year})."},
@@ -32,11 +32,6 @@ _WORDS = {
     "unwritable": {"fr": "{path} : le fichier ne peut pas être écrit ({reason}).",
                    "nl": "{path}: het bestand kan niet geschreven worden ({reason})."},
 }
-# The command line acts as an SPP IS administrator (it runs on the server, by its operators).
-CLI_ADMIN = Actor(user_id=0, username="rapport-unique", display_name="rapport-unique (CLI)",
-                  is_admin=True)
-
-
 def _options(command):
     for option in reversed([
         click.argument("code"),
@@ -75,7 +70,7 @@ def export_payments(code, year, output, lang, database_url, schemas):
 
 
 def _run(kind, code, year, output, lang, database_url, schemas):
-    from engine.cli import _service
+    from engine.cli_common import open_service as _service
 
     service = _service(database_url, schemas)
     call = service.export_forms if kind == "forms" else service.export_payments

@@ -10,24 +10,17 @@ the command line (audit rows without a user).
 
 from __future__ import annotations
 
-import os
 import sys
 
 import click
 
-from engine.lifecycle import Actor
+from engine.cli_common import CLI_ADMIN
+from engine.cli_common import DATABASE
+from engine.cli_common import DEFAULT_LANG
+from engine.cli_common import LANG
+from engine.cli_common import SCHEMAS
 
-# the options of engine.cli, repeated: engine.cli imports this module to register the command
-_LANG = click.Choice(["fr", "nl"])
-_DEFAULT_LANG = os.environ.get("RAPPORT_UNIQUE_LANG", "fr")
-_DATABASE = click.option("--database", "database_url", metavar="URL",
-                         help="database URL (default: $RAPPORT_UNIQUE_DATABASE_URL or "
-                              "sqlite:///rapport-unique.db)")
-_SCHEMAS = click.option("--schemas", default="schemas", show_default=True,
-                        type=click.Path(file_okay=False), help="folder of measure schemas")
-
-CLI_ADMIN = Actor(user_id=None, username="rapport-unique",
-                  display_name="rapport-unique (command line)", is_admin=True)
+_LANG, _DEFAULT_LANG, _DATABASE, _SCHEMAS = LANG, DEFAULT_LANG, DATABASE, SCHEMAS
 
 _WORDS = {
     "problems": {"fr": "{count} problème(s) : rien n'a été chargé.",
@@ -66,8 +59,8 @@ def prefilled(code, year, file, dry_run, database_url, schemas, lang):
     """Load the pre-filled values of CODE YEAR from FILE (the annex: CSV or .xlsx, one row per
     CPAS keyed by its NIS code); the annex is the whole list."""
     from engine.annex import MAX_BYTES
-    from engine.cli import _refused
-    from engine.cli import _service
+    from engine.cli_common import open_service as _service
+    from engine.cli_common import refused as _refused
     from engine.lifecycle import Refused
 
     try:

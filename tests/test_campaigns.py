@@ -118,3 +118,39 @@ def test_every_change_of_dates_is_in_the_audit(service, users):
             ("campaign_dates", "measure_dates"))).order_by(tables.audit.c.id)).all()
     assert [r.action for r in rows] == ["campaign_dates", "measure_dates"]
     assert '"2026-03-06"' in rows[1].detail_json and rows[1].user_id == admin.user_id
+
+
+def test_the_command_line_sets_campaign_dates_and_extensions(tmp_path):
+    from click.testing import CliRunner
+
+    from engine.cli import main
+    from engine.cli_common import CLI_ADMIN
+    from engine.service import open_service
+
+    from .conftest import SCHEMAS
+
+    url = f"sqlite:///{tmp_path / 'ru.db'}"
+    common = ["--database", url, "--schemas", str(SCHEMAS)]
+    runner = CliRunner()
+    done = runner.invoke(main, ["campaign", "set", "2026", "--opens", "2026-01-12",
+                                "--deadline", "2026-02-27", *common])
+    assert done.exit_code == 0, done.output
+    done = runner.invoke(main, ["campaign", "measure", "pas", "2025", "--campaign", "2026",
+                                "--deadline", "2026-03-13", *common])
+    assert done.exit_code == 0, done.output
+    assert "pas 2025 : ouverture 2026-01-12, date limite 2026-03-13 (fixées par la mesure)" \
+        in done.output
+    service = open_service(url, None)
+    service.create_cpas("21004", "CPAS de Bruxelles", "OCMW Brussel")
+    done = runner.invoke(main, ["extend", "21004", "pas", "2025", "2026-04-30", *common])
+    assert done.exit_code == 0, done.output
+    listed = service.extensions(CLI_ADMIN)  # granted by the command line: no user
+    assert [(e["nis"], e["deadline"], e["granted_by"]) for e in listed] == [
+        ("21004", D(2026, 4, 30), None)]
+    bad = runner.invoke(main, ["campaign", "set", "2027", "--opens", "2027-03-01",
+                               "--deadline", "2027-02-01", *common])
+    assert bad.exit_code == 1 and "DATES_ORDER" in bad.output
+    typo = runner.invoke(main, ["extend", "21004", "pas", "2025", "31/04/2026", *common])
+    assert typo.exit_code == 2 and "AAAA-MM-JJ" in typo.output
+    unknown = runner.invoke(main, ["extend", "21004", "pas", "1999", "2026-04-30", *common])
+    assert unknown.exit_code == 1 and "NO_SUCH_FORM" in unknown.output

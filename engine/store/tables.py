@@ -76,7 +76,7 @@ extensions = sa.Table(
     sa.Column("measure", sa.String(50), primary_key=True),
     sa.Column("year", sa.Integer, primary_key=True),
     sa.Column("deadline", sa.Date, nullable=False),
-    sa.Column("granted_by", sa.ForeignKey("users.id"), nullable=False),
+    sa.Column("granted_by", sa.ForeignKey("users.id")),  # None: from the command line
 )
 
 submissions = sa.Table(

@@ -1,4 +1,5 @@
-"""campaign dates per campaign and per measure; who published a schema, with its form tests
+"""campaign dates per campaign and per measure; who published a schema, with its form tests;
+an extension granted from the command line has no user
 
 Revision ID: 0003
 Revises: 0002
@@ -45,9 +46,13 @@ def upgrade():
         batch_op.add_column(sa.Column("tests_text", sa.Text(), nullable=True))
         batch_op.create_foreign_key(batch_op.f("fk_measures_published_by_users"), "users",
                                     ["published_by"], ["id"])
+    with op.batch_alter_table("extensions", schema=None) as batch_op:
+        batch_op.alter_column("granted_by", existing_type=sa.Integer(), nullable=True)
 
 
 def downgrade():
+    with op.batch_alter_table("extensions", schema=None) as batch_op:
+        batch_op.alter_column("granted_by", existing_type=sa.Integer(), nullable=False)
     with op.batch_alter_table("measures", schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f("fk_measures_published_by_users"),
                                  type_="foreignkey")
