@@ -7,6 +7,7 @@ a sent form is read with the version it was sent with.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 from dataclasses import dataclass
@@ -50,14 +51,21 @@ class Catalog:
         self._by_hash: dict[str, Measure] = {}
 
     def publish_text(self, text: str, source: str, connection=None, *, fragments=None,
-                     published_by: int | None = None, tests_text: str | None = None) -> Version:
+                     published_by: int | None = None, tests_text: str | None = None,
+                     strict_path: bool = False) -> Version:
         """Check and publish one schema (idempotent for the same text). A schema that uses
         fragments is published with them written in, so that changing a fragment later
         publishes new versions and never changes this one. ``tests_text``: the form tests it
-        passed, kept with it."""
+        passed, kept with it. ``strict_path``: a file whose path names another measure or year
+        than it declares (``SCHEMA_PATH``, a warning for ``check``) is refused — last year's
+        file copied as ``<year+1>.yaml`` with its ``year`` left unchanged would otherwise
+        replace last year's form."""
         loaded = load_measure_text(text, source, self.plugins, fragments)
         if loaded.measure is None:
             raise SchemaError(loaded.problems)
+        misplaced = [p for p in loaded.problems if p.code == "SCHEMA_PATH"]
+        if strict_path and misplaced:
+            raise SchemaError([dataclasses.replace(p, severity="error") for p in misplaced])
         text = stored_text(text, source, fragments)
         digest = schema_hash(text)
         measure = loaded.measure
@@ -84,7 +92,7 @@ class Catalog:
                 if Path(path).resolve() in skipped:
                     continue
                 text = path.read_text(encoding="utf-8")
-                versions.append(self.publish_text(text, str(path), conn))
+                versions.append(self.publish_text(text, str(path), conn, strict_path=True))
         return versions
 
     def current(self, connection=None) -> list[Version]:

@@ -136,7 +136,7 @@ class Prefilling:
     def prefilled_of(self, actor: Actor, code: str, year: int) -> dict[str, dict]:
         """The pre-filled values loaded for a measure and year: {nis: {id: JSON value}}."""
         if not (actor.is_admin or actor.is_inspector):
-            raise Refused("FORBIDDEN")
+            raise Refused("STAFF_ONLY")
         p, c = t.prefilled, t.cpas
         with self.store.transaction() as conn:
             rows = conn.execute(sa.select(c.c.nis, p.c.values_json)

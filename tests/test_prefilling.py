@@ -168,7 +168,7 @@ def test_only_administrators_load(service, users, who):
 def test_who_reads_the_loaded_values_and_unknown_forms(service, users):
     with pytest.raises(Refused) as refused:
         service.prefilled_of(users["agent"], *COVID)
-    assert refused.value.code == "FORBIDDEN"
+    assert refused.value.code == "STAFF_ONLY"
     with pytest.raises(Refused) as refused:
         service.load_prefilled(users["admin"], "covid50", 2019, "a.csv", b"nis;advance\n")
     assert refused.value.code == "NO_SUCH_FORM"

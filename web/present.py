@@ -282,7 +282,8 @@ def audit_lines(entries: list[dict], measure) -> list[dict]:
 
 
 _AUDIT_KEYS = {"audit_save", "audit_sign", "audit_send", "audit_reopen", "audit_cpas_change",
-               "audit_signatures_void", "audit_extension", "audit_upload"}
+               "audit_signatures_void", "audit_extension", "audit_upload",
+               "audit_prefilled_load"}
 
 
 def _changes(action: str, detail: dict, measure) -> list[str]:
@@ -319,13 +320,21 @@ def _changes(action: str, detail: dict, measure) -> list[str]:
             label = measure.label(name).get(lang(), name) if measure is not None else name
             lines.append(t("audit_rows_read", label=label, rows=rows))
         return lines
+    if action == "prefilled_load":  # the annex loaded by the SPP IS: each value old → new
+        lines = [t("audit_annex_file", filename=detail.get("filename", "—"))]
+        for name, (old, new) in (detail.get("changes") or {}).items():
+            kind = measure.kind_of(name) if measure is not None else "text"
+            label = measure.label(name).get(language, name) if measure is not None else name
+            lines.append(t("change", label=label, old=_json_value(old, kind),
+                           new=_json_value(new, kind)))
+        return lines
     if action == "extension":
         return [t("audit_until", deadline=day(datetime.date.fromisoformat(detail["deadline"])))
                 ] if detail.get("deadline") else []
     return [json.dumps(detail, ensure_ascii=False, default=str)] if detail else []
 
 
-_VOID_KEYS = {"audit_void_reopened", "audit_void_cpas_changed"}
+_VOID_KEYS = {"audit_void_reopened", "audit_void_cpas_changed", "audit_void_prefilled_changed"}
 
 
 def _json_value(value, kind: str) -> str:

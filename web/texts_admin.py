@@ -148,4 +148,72 @@ ADMIN_TEXTS = {
     "preview_samples": {"fr": "Avec des valeurs pré-remplies d'exemple.",
                         "nl": "Met vooraf ingevulde voorbeeldwaarden."},
     "back_to_schemas": {"fr": "Retour aux schémas", "nl": "Terug naar de schema's"},
+    # --- pre-filled values ----------------------------------------------------------------------
+    "show_button": {"fr": "Afficher", "nl": "Tonen"},
+    "annex_upload_title": {"fr": "Charger l'annexe de l'arrêté royal",
+                           "nl": "De bijlage van het koninklijk besluit laden"},
+    "annex_help": {
+        "fr": "Un fichier CSV (UTF-8, séparé par des points-virgules) ou XLSX : une ligne d'en-tête "
+              "avec la colonne « nis » et une colonne par valeur pré-remplie (son identifiant ou "
+              "son libellé), puis une ligne par CPAS. L'annexe est la liste complète : un CPAS "
+              "absent perd ses valeurs. Vous verrez d'abord ce qui change ; rien n'est chargé "
+              "si une seule ligne est fautive.",
+        "nl": "Een CSV-bestand (UTF-8, gescheiden door puntkomma's) of XLSX: een kopregel met de "
+              "kolom « nis » en een kolom per vooraf ingevulde waarde (haar id of haar label), "
+              "dan een regel per OCMW. De bijlage is de volledige lijst: een ontbrekend OCMW "
+              "verliest zijn waarden. U ziet eerst wat er verandert; er wordt niets geladen als "
+              "één regel fout is."},
+    "annex_file": {"fr": "Annexe (CSV ou XLSX)", "nl": "Bijlage (CSV of XLSX)"},
+    "annex_check": {"fr": "Vérifier l'annexe", "nl": "De bijlage controleren"},
+    "annex_required": {"fr": "Joignez le fichier de l'annexe.",
+                       "nl": "Voeg het bestand van de bijlage toe."},
+    "annex_report_title": {"fr": "Annexe « {name} »", "nl": "Bijlage « {name} »"},
+    "annex_problems": {"fr": "{count} problème(s) : rien n'a été chargé",
+                       "nl": "{count} probleem/problemen: er werd niets geladen"},
+    "annex_dry_run": {"fr": "Vérification : rien n'est encore chargé. Confirmez plus bas.",
+                      "nl": "Controle: er is nog niets geladen. Bevestig hieronder."},
+    "annex_loaded": {"fr": "L'annexe est chargée.", "nl": "De bijlage is geladen."},
+    "annex_summary": {"fr": "{added} CPAS ajouté(s), {changed} modifié(s), {removed} retiré(s), "
+                            "{unchanged} inchangé(s).",
+                      "nl": "{added} OCMW('s) toegevoegd, {changed} gewijzigd, {removed} "
+                            "verwijderd, {unchanged} ongewijzigd."},
+    "annex_added": {"fr": "Ajoutés", "nl": "Toegevoegd"},
+    "annex_changed": {"fr": "Modifiés", "nl": "Gewijzigd"},
+    "annex_removed": {"fr": "Retirés (absents de l'annexe)",
+                      "nl": "Verwijderd (niet in de bijlage)"},
+    "annex_values": {"fr": "Valeurs", "nl": "Waarden"},
+    "annex_form": {"fr": "Formulaire", "nl": "Formulier"},
+    "annex_sent_kept": {"fr": "Envoyé : garde ses valeurs", "nl": "Verzonden: behoudt zijn waarden"},
+    "annex_voided": {"fr": "Signature annulée (le contenu change)",
+                     "nl": "Handtekening vervallen (de inhoud verandert)"},
+    "annex_confirm": {"fr": "Charger ces valeurs", "nl": "Deze waarden laden"},
+    "annex_loaded_title": {"fr": "Valeurs chargées : {measure} {year}",
+                           "nl": "Geladen waarden: {measure} {year}"},
+    "annex_none_loaded": {"fr": "Aucune valeur chargée pour cette mesure.",
+                          "nl": "Geen waarden geladen voor deze maatregel."},
+    # --- exports ------------------------------------------------------------------------------
+    "exports_help": {
+        "fr": "Les formulaires envoyés seulement, avec les valeurs, le compte bancaire et le "
+              "contact figés à l'envoi. Les montants sont exacts au cent.",
+        "nl": "Enkel de verzonden formulieren, met de waarden, de bankrekening en de contactpersoon "
+              "zoals vastgelegd bij de verzending. De bedragen zijn tot op de cent juist."},
+    "exports_forms": {"fr": "Formulaires envoyés (une ligne par CPAS)",
+                      "nl": "Verzonden formulieren (een regel per OCMW)"},
+    "exports_payments": {"fr": "Montants à récupérer ou à payer",
+                         "nl": "Terug te vorderen of te betalen bedragen"},
+    "download_xlsx": {"fr": "Télécharger (XLSX)", "nl": "Downloaden (XLSX)"},
+    "no_settlement": {"fr": "le schéma ne déclare pas de décompte (settlement)",
+                      "nl": "het schema vermeldt geen afrekening (settlement)"},
+    "exports_by_year": {"fr": "Toutes les mesures d'une année",
+                        "nl": "Alle maatregelen van een jaar"},
+    "exports_year_payments": {"fr": "Montants à récupérer ou à payer, toutes les mesures {year}",
+                              "nl": "Terug te vorderen of te betalen bedragen, alle maatregelen "
+                                    "{year}"},
+    # --- the audit trail of a form: what the administration did -------------------------------
+    "audit_prefilled_load": {"fr": "Chargement des valeurs pré-remplies par le SPP IS",
+                             "nl": "Laden van de vooraf ingevulde waarden door de POD MI"},
+    "audit_annex_file": {"fr": "Annexe « {filename} »", "nl": "Bijlage « {filename} »"},
+    "audit_void_prefilled_changed": {
+        "fr": "Annulées par un changement des valeurs pré-remplies : {roles}",
+        "nl": "Vervallen door een wijziging van de vooraf ingevulde waarden: {roles}"},
 }

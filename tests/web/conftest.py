@@ -41,7 +41,8 @@ class Browser:
 
     def get(self, url: str, **kwargs):
         response = self.client.get(url, **kwargs)
-        self.page = response.get_data(as_text=True)
+        if response.mimetype.startswith("text/") or response.is_json:  # not a download
+            self.page = response.get_data(as_text=True)
         return response
 
     def token(self) -> str:

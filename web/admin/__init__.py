@@ -36,5 +36,7 @@ def service():
 
 
 from web.admin import campaigns  # noqa: E402,F401  (the routes register on ``bp``)
+from web.admin import exports  # noqa: E402,F401
 from web.admin import follow  # noqa: E402,F401
+from web.admin import prefilled  # noqa: E402,F401
 from web.admin import schemas  # noqa: E402,F401
