@@ -153,16 +153,16 @@ ADMIN_TEXTS = {
     "annex_upload_title": {"fr": "Charger l'annexe de l'arrêté royal",
                            "nl": "De bijlage van het koninklijk besluit laden"},
     "annex_help": {
-        "fr": "Un fichier CSV (UTF-8, séparé par des points-virgules) ou XLSX : une ligne d'en-tête "
-              "avec la colonne « nis » et une colonne par valeur pré-remplie (son identifiant ou "
-              "son libellé), puis une ligne par CPAS. L'annexe est la liste complète : un CPAS "
-              "absent perd ses valeurs. Vous verrez d'abord ce qui change ; rien n'est chargé "
-              "si une seule ligne est fautive.",
-        "nl": "Een CSV-bestand (UTF-8, gescheiden door puntkomma's) of XLSX: een kopregel met de "
-              "kolom « nis » en een kolom per vooraf ingevulde waarde (haar id of haar label), "
-              "dan een regel per OCMW. De bijlage is de volledige lijst: een ontbrekend OCMW "
-              "verliest zijn waarden. U ziet eerst wat er verandert; er wordt niets geladen als "
-              "één regel fout is."},
+        "fr": "Un fichier CSV (UTF-8, séparé par des points-virgules) ou XLSX : une ligne "
+              "d'en-tête avec la colonne « nis » et une colonne par valeur pré-remplie (son "
+              "identifiant ou son libellé), puis une ligne par CPAS. L'annexe est la liste "
+              "complète : un CPAS absent perd ses valeurs. Vous verrez d'abord ce qui "
+              "change ; rien n'est chargé si une seule ligne est fautive.",
+        "nl": "Een CSV-bestand (UTF-8, gescheiden door puntkomma's) of XLSX: een kopregel met "
+              "de kolom « nis » en een kolom per vooraf ingevulde waarde (haar id of haar "
+              "label), dan een regel per OCMW. De bijlage is de volledige lijst: een "
+              "ontbrekend OCMW verliest zijn waarden. U ziet eerst wat er verandert; er wordt "
+              "niets geladen als één regel fout is."},
     "annex_file": {"fr": "Annexe (CSV ou XLSX)", "nl": "Bijlage (CSV of XLSX)"},
     "annex_check": {"fr": "Vérifier l'annexe", "nl": "De bijlage controleren"},
     "annex_required": {"fr": "Joignez le fichier de l'annexe.",
@@ -183,7 +183,8 @@ ADMIN_TEXTS = {
                       "nl": "Verwijderd (niet in de bijlage)"},
     "annex_values": {"fr": "Valeurs", "nl": "Waarden"},
     "annex_form": {"fr": "Formulaire", "nl": "Formulier"},
-    "annex_sent_kept": {"fr": "Envoyé : garde ses valeurs", "nl": "Verzonden: behoudt zijn waarden"},
+    "annex_sent_kept": {"fr": "Envoyé : garde ses valeurs",
+                        "nl": "Verzonden: behoudt zijn waarden"},
     "annex_voided": {"fr": "Signature annulée (le contenu change)",
                      "nl": "Handtekening vervallen (de inhoud verandert)"},
     "annex_confirm": {"fr": "Charger ces valeurs", "nl": "Deze waarden laden"},
@@ -195,8 +196,9 @@ ADMIN_TEXTS = {
     "exports_help": {
         "fr": "Les formulaires envoyés seulement, avec les valeurs, le compte bancaire et le "
               "contact figés à l'envoi. Les montants sont exacts au cent.",
-        "nl": "Enkel de verzonden formulieren, met de waarden, de bankrekening en de contactpersoon "
-              "zoals vastgelegd bij de verzending. De bedragen zijn tot op de cent juist."},
+        "nl": "Enkel de verzonden formulieren, met de waarden, de bankrekening en de "
+              "contactpersoon zoals vastgelegd bij de verzending. De bedragen zijn tot op de "
+              "cent juist."},
     "exports_forms": {"fr": "Formulaires envoyés (une ligne par CPAS)",
                       "nl": "Verzonden formulieren (een regel per OCMW)"},
     "exports_payments": {"fr": "Montants à récupérer ou à payer",

@@ -186,7 +186,7 @@ def check_annex(admin, content: bytes, name="annexe.csv", measure="covid50/2020"
 
 def test_loading_the_annex_shows_the_changes_then_loads_them(browser, service):
     admin = browser("admin")
-    annex = "nis;advance\n99999;13000,50\n99998;3400\n".encode()
+    annex = b"nis;advance\n99999;13000,50\n99998;3400\n"
     page = text_of(check_annex(admin, annex))
     assert "Vérification : rien n'est encore chargé" in page
     assert "0 CPAS ajouté(s), 1 modifié(s), 0 retiré(s), 1 inchangé(s)." in page
@@ -206,7 +206,7 @@ def test_loading_the_annex_shows_the_changes_then_loads_them(browser, service):
 
 def test_a_bad_annex_names_its_rows_and_loads_nothing(browser, service):
     admin = browser("admin")
-    annex = "nis;advance\n99999;douze mille\n12345;100\n".encode()
+    annex = b"nis;advance\n99999;douze mille\n12345;100\n"
     response = check_annex(admin, annex)
     page = text_of(response)
     assert response.status_code == 422 and "rien n'a été chargé" in page
@@ -243,7 +243,7 @@ def test_the_exports_download_exact_amounts(browser, service):
 
 def test_the_form_audit_trail_shows_an_annex_load(browser):
     admin = browser("admin")
-    check_annex(admin, "nis;advance\n99999;13000\n99998;3400\n".encode())
+    check_annex(admin, b"nis;advance\n99999;13000\n99998;3400\n")
     admin.post("/admin/prefilled/load", {"measure": "covid50/2020",
                                          "annex_name": admin.hidden("annex_name"),
                                          "annex_content": admin.hidden("annex_content")})
