@@ -15,6 +15,8 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from engine.formtests import check_tests_file
+from engine.formtests import tests_path
 from engine.fragments import expand
 from engine.fragments import self_contained
 from engine.fragments import uses_fragments
@@ -34,6 +36,9 @@ _LATEST = (sa.select(tables.measures.c.schema_hash)
            .where(tables.measures.c.code == sa.bindparam("code"),
                   tables.measures.c.year == sa.bindparam("year"))
            .order_by(tables.measures.c.id.desc()).limit(1))
+
+
+_TESTS_PASSED: set[tuple[str, str]] = set()  # (schema text, tests text) hashes run here
 
 
 @dataclass(frozen=True)
@@ -82,9 +87,13 @@ class Catalog:
         self._by_hash[digest] = measure
         return Version(measure, digest)
 
-    def publish_folder(self, folder, skip=()) -> list[Version]:
+    def publish_folder(self, folder, skip=(), require_tests: bool = True) -> list[Version]:
         """Publish every schema file below ``folder`` (what ``serve`` does at start-up), but the
-        files of ``skip`` (``rapport-unique publish`` checks and tests the one it publishes)."""
+        files of ``skip`` (``rapport-unique publish`` checks and tests the one it publishes).
+        As when publishing one schema, a version not yet published must come with form tests
+        that pass (``<year>.tests.yaml`` beside it), kept with it; otherwise nothing is
+        published and :class:`SchemaError` lists the problems. ``require_tests=False`` is for
+        developers' fixtures only."""
         versions = []
         skipped = {Path(path).resolve() for path in skip}
         with self.store.transaction() as conn:
@@ -92,8 +101,32 @@ class Catalog:
                 if Path(path).resolve() in skipped:
                     continue
                 text = path.read_text(encoding="utf-8")
-                versions.append(self.publish_text(text, str(path), conn, strict_path=True))
+                tests = tests_path(path)
+                tests_text = tests.read_text(encoding="utf-8") if tests.exists() else None
+                if require_tests:
+                    self._check_form_tests(conn, path, text, tests_text)
+                versions.append(self.publish_text(text, str(path), conn, strict_path=True,
+                                                  tests_text=tests_text))
         return versions
+
+    def _check_form_tests(self, conn, path, text: str, tests_text: str | None) -> None:
+        """A schema file not yet published must pass its form tests (each text once per
+        process: a test suite or a restart does not run them again)."""
+        key = (schema_hash(text), schema_hash(tests_text or ""))
+        if key in _TESTS_PASSED:
+            return
+        loaded = load_measure_text(text, str(path), self.plugins)
+        if loaded.measure is None:
+            raise SchemaError(loaded.problems)
+        digest = schema_hash(stored_text(text, str(path)))
+        if conn.execute(sa.select(tables.measures.c.id).where(
+                tables.measures.c.schema_hash == digest)).first() is None:
+            problems = [dataclasses.replace(p, severity="error")
+                        if p.code == "FORM_TESTS_MISSING" else p
+                        for p in check_tests_file(path, loaded.measure)]
+            if any(p.is_error for p in problems):
+                raise SchemaError(problems)
+        _TESTS_PASSED.add(key)
 
     def current(self, connection=None) -> list[Version]:
         """The latest version of each measure and year, ordered by measure then year."""

@@ -553,6 +553,9 @@ _ENGINE_CODES = [
          "le fichier « .tests.yaml » qui l'accompagne.",
          "een schema wordt enkel gepubliceerd met zijn formuliertests (ten minste één geval); "
          "voeg het bijbehorende bestand « .tests.yaml » toe."),
+    Code("UNKNOWN_VERSION", _E,
+         "la version {version} n'est pas publiée ; choisissez-en une dans la liste des versions.",
+         "versie {version} is niet gepubliceerd; kies er een in de lijst van de versies."),
     Code("ALREADY_PUBLISHED", _E,
          "cette version du schéma {measure} {year} est déjà publiée : il n'y a rien à publier.",
          "deze versie van het schema {measure} {year} is al gepubliceerd: er is niets te "

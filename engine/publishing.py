@@ -158,6 +158,28 @@ class Publishing:
             latest.add((row["code"], row["year"]))
         return rows
 
+    def version_changes(self, actor: Actor, digest: str) -> tuple[dict, Version | None,
+                                                                  list[Change]]:
+        """One published version (its row, with the form tests it passed), the version before
+        it (the one it corrected, else the latest of an earlier year) and what changed."""
+        if not (actor.is_admin or actor.is_inspector):
+            raise Refused("STAFF_ONLY")
+        m = t.measures
+        with self.store.transaction() as conn:
+            row = conn.execute(sa.select(m, t.users.c.display_name.label("published_by_name"))
+                               .join(t.users, t.users.c.id == m.c.published_by, isouter=True)
+                               .where(m.c.schema_hash == digest)).first()
+            if row is None:
+                raise Refused("UNKNOWN_VERSION", version=digest[:12])
+            before = conn.execute(sa.select(m.c.schema_hash).where(
+                m.c.code == row.code, (m.c.year < row.year) | (
+                    (m.c.year == row.year) & (m.c.id < row.id)))
+                .order_by(m.c.year.desc(), m.c.id.desc()).limit(1)).scalar()
+            version = self.catalog.version(digest, conn)
+            previous = self.catalog.version(before, conn) if before else None
+        changes = diff(previous.measure, version.measure) if previous else []
+        return dict(row._mapping), previous, changes
+
     def _fragments(self) -> Path | None:
         return Path(self.schemas_folder) / "_fragments" if self.schemas_folder else None
 

@@ -159,3 +159,26 @@ def test_the_command_line_publishes_with_the_tests_beside_the_schema(tmp_path):
     assert untested.exit_code == 1 and "FORM_TESTS_REQUIRED" in untested.output
     assert open_service(url, None).catalog.latest("redi", 2023).schema_hash == \
         after.schema_hash
+
+
+def test_start_up_publishes_a_new_schema_only_with_passing_form_tests(tmp_path, service):
+    import shutil
+
+    from engine.loader import SchemaError
+
+    folder = tmp_path / "schemas" / "covid50"
+    folder.mkdir(parents=True)
+    (folder / "2020.yaml").write_text(corrected(), encoding="utf-8")
+    with pytest.raises(SchemaError) as missing:
+        service.catalog.publish_folder(tmp_path / "schemas")
+    [problem] = missing.value.problems
+    assert problem.code == "FORM_TESTS_MISSING" and problem.is_error
+    failing = TESTS.replace('to_reimburse: "1150.00"', 'to_reimburse: "1151.00"', 1)
+    (folder / "2020.tests.yaml").write_text(failing, encoding="utf-8")
+    with pytest.raises(SchemaError) as failed:
+        service.catalog.publish_folder(tmp_path / "schemas")
+    assert [p.code for p in failed.value.problems] == ["FORM_TEST_VALUE"]
+    before = service.catalog.latest(*COVID).schema_hash
+    shutil.copy(SCHEMAS / "covid50" / "2020.tests.yaml", folder / "2020.tests.yaml")
+    [published] = service.catalog.publish_folder(tmp_path / "schemas")
+    assert service.catalog.latest(*COVID).schema_hash == published.schema_hash != before

@@ -227,7 +227,7 @@ def service(tmp_path):
     store = Store(f"sqlite:///{tmp_path / 'test.db'}")
     store.upgrade()
     catalog = Catalog(store, engine.default_plugins())
-    catalog.publish_folder(tmp_path / "schemas")
+    catalog.publish_folder(tmp_path / "schemas", require_tests=False)
     service = Service(store, catalog, today=lambda: datetime.date(2026, 11, 23),
                       password_method="pbkdf2:sha256:1000")
     demo.seed(service)

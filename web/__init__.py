@@ -11,6 +11,8 @@ JSON when they parse, so ``RAPPORT_UNIQUE_DEMO=true``), which override the defau
 * ``DATABASE_URL`` — SQLAlchemy URL; default the ``RAPPORT_UNIQUE_DATABASE_URL`` environment
   variable, else ``sqlite:///rapport-unique.db``.
 * ``SCHEMAS`` — the folder (or a list of folders) whose schemas are published at start-up.
+* ``REQUIRE_FORM_TESTS`` — a schema not yet published must pass the form tests beside it
+  (default True; False only for developers' fixtures).
 * ``DEMO`` — create the demo CPAS and users (:mod:`engine.demo`) when they do not exist.
 * ``TODAY`` — a callable returning today's date, given to the service (tests move time with it).
 * ``AUTH`` — ``"local"`` (login form, default) or ``"header"`` (a reverse proxy authenticates
@@ -83,6 +85,7 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     app.config.update(
         DATABASE_URL=None, SCHEMAS="schemas", DEMO=False, TODAY=None, AUTH="local",
+        REQUIRE_FORM_TESTS=True,
         AUTH_HEADER="X-Remote-User", PROXIES=0, TIMEZONE="Europe/Brussels", ROWS_PER_PAGE=50,
         SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=False, PERMANENT_SESSION_LIFETIME=8 * 3600,
@@ -149,7 +152,7 @@ def _init_engine(app: Flask) -> None:
     folders = app.config["SCHEMAS"]
     folders = [folders] if isinstance(folders, (str, os.PathLike)) else list(folders)
     for folder in folders:
-        catalog.publish_folder(folder)
+        catalog.publish_folder(folder, require_tests=app.config["REQUIRE_FORM_TESTS"])
     service = Service(store, catalog, today=app.config["TODAY"])
     service.schemas_folder = folders[0] if folders else None  # its _fragments for publishing
     if app.config["DEMO"]:

@@ -22,7 +22,7 @@ from web.i18n import lang
 from web.i18n import t
 
 _STATUS = {
-    "FORBIDDEN": 404, "NO_SUCH_FORM": 404,
+    "FORBIDDEN": 404, "NO_SUCH_FORM": 404, "UNKNOWN_VERSION": 404,
     "STALE": 409, "SIGN_STALE": 409, "SIGN_ALREADY": 409, "NOT_SENT": 409,
     "SIGN_INCOMPLETE": 409, "REASON_REQUIRED": 422,
 }

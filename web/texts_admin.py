@@ -218,4 +218,12 @@ ADMIN_TEXTS = {
     "audit_void_prefilled_changed": {
         "fr": "Annulées par un changement des valeurs pré-remplies : {roles}",
         "nl": "Vervallen door een wijziging van de vooraf ingevulde waarden: {roles}"},
+    "changes_since": {"fr": "Depuis {measure} {year} ({version}) :",
+                      "nl": "Sinds {measure} {year} ({version}):"},
+    "version_no_tests": {
+        "fr": "Publiée sans tests enregistrés (au démarrage, depuis le dossier des schémas "
+              "vérifié par « rapport-unique check »).",
+        "nl": "Gepubliceerd zonder bewaarde tests (bij het opstarten, uit de map van de "
+              "schema's gecontroleerd door « rapport-unique check »)."},
+    "schema_text": {"fr": "Texte du schéma publié", "nl": "Tekst van het gepubliceerde schema"},
 }

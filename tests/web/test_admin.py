@@ -17,11 +17,13 @@ ADMIN_POSTS = {  # a valid request to every route that changes something
 }
 
 
-ARGUMENTS = {"code": "covid50", "year": 2020}  # a measure every route can be asked about
+ARGUMENTS = {"code": "covid50", "year": 2020, "digest": None}  # what every route is asked about
 
 
 def admin_routes(app, method):
     """Every administration URL answering ``method``, its parameters filled in."""
+    service = app.extensions["rapport_unique"].service
+    ARGUMENTS["digest"] = service.catalog.latest("covid50", 2020).schema_hash
     found = []
     for rule in app.url_map.iter_rules():
         if str(rule).startswith("/admin") and method in rule.methods:
@@ -147,6 +149,12 @@ def test_publishing_a_corrected_schema_from_the_page(browser, service):
     assert after != before
     listed = text_of(admin.get("/admin/schemas"))
     assert after[:12] in listed and "Alice Admin" in listed
+    page = text_of(browser("inspector").get(f"/admin/schemas/{after}"))
+    assert f"Depuis covid50 2020 ({before[:12]})" in page
+    assert "Montant à rembourser au SPP IS → Montant à rembourser au SPP Intégration" in page
+    assert "Spec worked example 1" in page  # the form tests it passed, kept with it
+    assert admin.get("/admin/schemas/" + "0" * 64).status_code == 404
+    assert admin.get("/admin/schemas/../../etc").status_code == 404
 
 
 def test_a_broken_schema_shows_its_problems_by_line_and_cannot_be_published(browser, service):

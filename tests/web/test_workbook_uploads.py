@@ -26,7 +26,7 @@ def app(make_app, tmp_path):
     folder = tmp_path / "extra" / "two_sheets"
     folder.mkdir(parents=True)
     shutil.copyfile(TWO_SHEETS, folder / "2025.yaml")
-    made = make_app(SCHEMAS=[str(tmp_path / "extra")])
+    made = make_app(SCHEMAS=[str(tmp_path / "extra")], REQUIRE_FORM_TESTS=False)
     made.extensions["rapport_unique"].service.set_prefilled("99999", "two_sheets", 2025,
                                                             {"advance": "2000"})
     return made

@@ -38,6 +38,15 @@ def schemas(refusal: str | None = None, status: int = 200):
                            refusal=refusal), status
 
 
+@bp.get("/schemas/<digest>")
+def version(digest: str):
+    if not all(c in "0123456789abcdef" for c in digest) or len(digest) != 64:
+        raise Refused("UNKNOWN_VERSION", version=digest[:12])
+    row, previous, changes = service().version_changes(g.actor, digest)
+    return render_template("admin/version.html", row=row, previous=previous,
+                           changes=[describe(c, lang()) for c in changes])
+
+
 @bp.post("/schemas/examine")
 def examine():
     try:
