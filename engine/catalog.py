@@ -118,6 +118,9 @@ class Catalog:
         loaded = load_measure_text(text, str(path), self.plugins)
         if loaded.measure is None:
             raise SchemaError(loaded.problems)
+        misplaced = [p for p in loaded.problems if p.code == "SCHEMA_PATH"]
+        if misplaced:  # the year left unchanged in a copy says more than its missing tests
+            raise SchemaError([dataclasses.replace(p, severity="error") for p in misplaced])
         digest = schema_hash(stored_text(text, str(path)))
         if conn.execute(sa.select(tables.measures.c.id).where(
                 tables.measures.c.schema_hash == digest)).first() is None:
