@@ -34,8 +34,8 @@ def open_service(database_url, schemas="schemas", skip=()):
 
     try:
         if not skip or not schemas:
-            return opened(database_url, schemas)
-        service = opened(database_url, None)
+            return _closed_at_the_end(opened(database_url, schemas))
+        service = _closed_at_the_end(opened(database_url, None))
         service.schemas_folder = schemas
         service.catalog.publish_folder(schemas, skip=skip)
         return service
@@ -43,6 +43,15 @@ def open_service(database_url, schemas="schemas", skip=()):
         for problem in exc.problems:
             click.echo(problem.format(DEFAULT_LANG), err=True)
         sys.exit(1)
+
+
+def _closed_at_the_end(service):
+    """The command's database connections are closed when it ends (also when it is run
+    in-process, by a test or a script)."""
+    context = click.get_current_context(silent=True)
+    if context is not None:
+        context.call_on_close(service.store.close)
+    return service
 
 
 def refused(exc, lang=DEFAULT_LANG):

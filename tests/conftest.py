@@ -95,6 +95,7 @@ def service(tmp_path, clock):
     catalog = Catalog(store, engine.default_plugins())
     catalog.publish_folder(SCHEMAS)
     service = Service(store, catalog, today=clock, password_method="pbkdf2:sha256:1000")
+    service.database_url = store.url  # for the command-line tests on the same database
     demo.seed(service)
     yield service
     store.close()

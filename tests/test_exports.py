@@ -4,7 +4,6 @@ that names those amounts; ``rapport-unique export``."""
 
 import datetime
 import io
-import os
 from decimal import Decimal
 
 import openpyxl
@@ -14,14 +13,10 @@ from click.testing import CliRunner
 
 import engine
 from engine import codes
-from engine import demo
-from engine.catalog import Catalog
 from engine.cli import main
 from engine.exports import FIRST_ROW
 from engine.exports import HEADER_ROW
 from engine.lifecycle import Refused
-from engine.service import Service
-from engine.store import Store
 from engine.store import tables
 
 from .conftest import ROOT
@@ -31,33 +26,6 @@ COVID = ("covid50", 2020)
 COVID_ARGS = ["covid50", "2020"]
 COVID_TEXT = (SCHEMAS / "covid50" / "2020.yaml").read_text(encoding="utf-8")
 IBAN_A, IBAN_B, IBAN_LATER = "BE68539007547034", "BE71096123456769", "BE62510007547061"
-
-
-class Clock:
-    def __init__(self):
-        self.day = datetime.date(2026, 11, 23)
-
-    def __call__(self):
-        return self.day
-
-
-@pytest.fixture
-def service(tmp_path):
-    """As in tests/test_service.py: SQLite, or $RAPPORT_UNIQUE_TEST_DATABASE_URL emptied."""
-    url = os.environ.get("RAPPORT_UNIQUE_TEST_DATABASE_URL")
-    store = Store(url or f"sqlite:///{tmp_path / 'test.db'}")
-    if url:
-        with store.transaction() as conn:
-            tables.metadata.drop_all(conn)
-            conn.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
-    store.upgrade()
-    catalog = Catalog(store, engine.default_plugins())
-    catalog.publish_folder(SCHEMAS)
-    service = Service(store, catalog, today=Clock(), password_method="pbkdf2:sha256:1000")
-    demo.seed(service)
-    service.database_url = url or f"sqlite:///{tmp_path / 'test.db'}"
-    yield service
-    store.close()
 
 
 def actor(service, name):

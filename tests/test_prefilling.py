@@ -2,7 +2,6 @@
 nothing, what a reload changed, dry runs, rights, sent forms untouched, signatures voided, the
 audit trail (../shared/spec/00-overview.md, "Pre-filled values")."""
 
-import datetime
 import io
 import json
 from decimal import Decimal
@@ -12,14 +11,9 @@ import pytest
 import sqlalchemy as sa
 from click.testing import CliRunner
 
-import engine
 from engine import codes
-from engine import demo
-from engine.catalog import Catalog
 from engine.cli import main
 from engine.lifecycle import Refused
-from engine.service import Service
-from engine.store import Store
 from engine.store import tables
 
 from .conftest import SCHEMAS
@@ -29,26 +23,9 @@ COVID = ("covid50", 2020)
 
 
 @pytest.fixture
-def url(tmp_path):
-    return f"sqlite:///{tmp_path / 'test.db'}"
-
-
-@pytest.fixture
-def service(url):
-    store = Store(url)
-    store.upgrade()
-    catalog = Catalog(store, engine.default_plugins())
-    catalog.publish_folder(SCHEMAS)
-    service = Service(store, catalog, today=lambda: datetime.date(2026, 11, 23),
-                      password_method="pbkdf2:sha256:1000")
-    demo.seed(service)
-    yield service
-    store.close()
-
-
-@pytest.fixture
-def users(service):
-    return {name: service.actor_by_username(name) for name, *_ in demo.USERS}
+def url(service):
+    """The service's database, for the command line."""
+    return service.database_url
 
 
 def csv_file(*rows) -> bytes:
