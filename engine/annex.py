@@ -195,24 +195,15 @@ def _read_csv(measure, filename, content) -> _Grid:
 
 def _read_xlsx(measure, filename, content) -> _Grid:
     from python_calamine import CalamineError
-    from python_calamine import CalamineWorkbook
-    from python_calamine import PasswordError
 
     # the reader of uploaded workbooks: its container checks and its reading of a cell
-    from engine.spreadsheets.reader import MAX_UNCOMPRESSED
-    from engine.spreadsheets.reader import _check_container
-    from engine.spreadsheets.reader import _value
+    from engine.spreadsheets.reader import cell_value
+    from engine.spreadsheets.reader import open_workbook
 
     try:
-        _check_container(content[:8], content, filename, MAX_UNCOMPRESSED)
+        book = open_workbook(content, filename)
     except UploadError as exc:
         raise _Refused(exc.code, **exc.params) from None
-    try:
-        book = CalamineWorkbook.from_filelike(io.BytesIO(content))
-    except PasswordError:
-        raise _Refused("UPLOAD_ENCRYPTED", filename=filename) from None
-    except (CalamineError, ValueError, OSError, RuntimeError):
-        raise _Refused("UPLOAD_NOT_WORKBOOK", filename=filename) from None
     try:
         names = list(book.sheet_names)
         if not names:
@@ -233,7 +224,7 @@ def _read_xlsx(measure, filename, content) -> _Grid:
         records = []
         try:
             for index, cells in enumerate(sheet.iter_rows()):
-                records.append((index + 1, [None] * left + [_value(c) for c in cells]))
+                records.append((index + 1, [None] * left + [cell_value(c) for c in cells]))
         except (CalamineError, ValueError, OSError, RuntimeError):
             raise _Refused("UPLOAD_NOT_WORKBOOK", filename=filename) from None
     finally:

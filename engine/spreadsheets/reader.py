@@ -61,14 +61,8 @@ def read_workbook(table: Table, filename: str, stream, *, max_bytes: int = MAX_B
     data = stream if isinstance(stream, (bytes, bytearray)) else stream.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise UploadError("UPLOAD_TOO_LARGE", filename=filename, limit=_mb(max_bytes))
-    _check_container(bytes(data[:8]), data, filename, max_uncompressed)
+    book = open_workbook(data, filename, max_uncompressed)
     mapping = table.spreadsheet or default_spreadsheet(table)
-    try:
-        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except PasswordError:
-        raise UploadError("UPLOAD_ENCRYPTED", filename=filename) from None
-    except (CalamineError, ValueError, OSError, RuntimeError):
-        raise UploadError("UPLOAD_NOT_WORKBOOK", filename=filename) from None
     try:
         names = book.sheet_names
         wanted = mapping.sheet or (names[0] if names else "")
@@ -100,6 +94,19 @@ def read_workbook(table: Table, filename: str, stream, *, max_bytes: int = MAX_B
 
 def _mb(limit: int) -> str:
     return f"{limit / (1024 * 1024):g} MB"
+
+
+def open_workbook(data, filename: str, max_uncompressed: int = MAX_UNCOMPRESSED):
+    """The workbook in ``data`` (bytes), opened for reading once its container is checked (a
+    real ``.xlsx``, not encrypted, not a zip bomb); :class:`UploadError` otherwise. Cells are
+    read with :func:`cell_value`."""
+    _check_container(bytes(data[:8]), data, filename, max_uncompressed)
+    try:
+        return CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except PasswordError:
+        raise UploadError("UPLOAD_ENCRYPTED", filename=filename) from None
+    except (CalamineError, ValueError, OSError, RuntimeError):
+        raise UploadError("UPLOAD_NOT_WORKBOOK", filename=filename) from None
 
 
 def _check_container(head: bytes, data, filename, max_uncompressed):
@@ -187,7 +194,7 @@ def _locate_columns(table, mapping, header, left, filename, sheet_name) -> dict:
     found = {}
     texts = {}
     for offset, cell in enumerate(header):
-        value = _value(cell)
+        value = cell_value(cell)
         if value is not None:
             texts[_letter(offset + 1 + left)] = normal(value)
     missing = []
@@ -217,7 +224,7 @@ def _locate_columns(table, mapping, header, left, filename, sheet_name) -> dict:
 
 def _read(cell, labels: dict):
     """A cell's value, a choice's label read as the choice's id."""
-    value = _value(cell)
+    value = cell_value(cell)
     if labels and value is not None:
         return labels.get(normal(value), value)
     return value
@@ -230,7 +237,7 @@ def _number(cell: float):
     return Decimal(format(cell, ".15g"))
 
 
-def _value(cell):
+def cell_value(cell):
     """A cell as the engine reads typed input: None when empty, dates as dates, whole numbers as
     int, other numbers with Excel's 15 significant digits, texts stripped."""
     if cell is None or cell == "":
