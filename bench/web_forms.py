@@ -113,7 +113,8 @@ def main(repeat: int = 300) -> int:
         schemas = work / "schemas"
         shutil.copytree(ROOT / "bench" / "schemas", schemas)
         app = create_app({"DATABASE_URL": f"sqlite:///{work / 'bench.db'}",
-                          "SCHEMAS": str(schemas), "DEMO": True, "SECRET_KEY": "bench"})
+                          "SCHEMAS": str(schemas), "DEMO": True, "SECRET_KEY": "bench",
+                          "REQUIRE_FORM_TESTS": False})  # benchmark schemas: no form tests
         client = app.test_client()
         _login(client, "agent")
         url = f"/cpas/{NIS}/forms/bench40/2025/edit"
