@@ -27,8 +27,9 @@ def follow_up():
     words = {s: t(f"state_short_{s}") for s in STATES}
     chart = progress.svg(
         t("progress_title"),
-        [(f"{m.title[lang()]} {m.year}", found.counts.get((m.code, m.year), {}))
-         for m in found.measures], STATES, words) if found.measures else None
+        [(f"{m.code} {m.year}", f"{m.title[lang()]} {m.year}",
+          found.counts.get((m.code, m.year), {})) for m in found.measures],
+        STATES, words) if found.measures else None
     return render_template("admin/follow.html", found=found, states=STATES, words=words,
                            choices=everything.measures, chart=chart,
                            chosen={"measure": f"{measure}/{year}" if measure else "",
