@@ -192,9 +192,11 @@ class Prefilling:
                                 form.state if form is not None else None, voided)
             getattr(report, kind).append(change)
 
-    def _refresh_form(self, conn, actor, cpas_row, form, signed_view) -> bool:
-        """An unsent form's stored state and content hash after its pre-filled values
-        changed; a signature on the old content is voided. True when one was."""
+    def _refresh_form(self, conn, actor, cpas_row, form, signed_view,
+                      why: str = VOIDED_WHY) -> bool:
+        """An unsent form's stored state and content hash after its pre-filled values (or its
+        schema: ``why``) changed; a signature on the old content is voided. True when one
+        was."""
         if form is None or form.state == lc.SENT:
             return False  # a sent form keeps the values it was sent with
         view = self.form(actor, cpas_row.nis, form.measure, form.year, conn)
@@ -202,7 +204,7 @@ class Prefilling:
             not view.signatures)
         values = {"state": view.state, "content_hash": view.content_hash}
         if voided:
-            self._void(conn, actor, cpas_row.id, signed_view, VOIDED_WHY)
+            self._void(conn, actor, cpas_row.id, signed_view, why)
             values["version"] = form.version + 1
             values["updated_at"] = self.now()
         if voided or (form.state, form.content_hash) != (view.state, view.content_hash):

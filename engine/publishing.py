@@ -123,10 +123,13 @@ class Publishing:
         if not found.cases:
             raise Refused("FORM_TESTS_REQUIRED")
         with self.store.transaction() as conn:
+            unsent = self._unsent_forms(conn, actor, found.measure.code, found.measure.year)
             version = self.catalog.publish_text(text, source, conn,
                                                 fragments=self._fragments(),
                                                 published_by=actor.user_id,
                                                 tests_text=tests_text)
+            for cpas_row, row, signed in unsent:  # they follow the new version at once
+                self._refresh_form(conn, actor, cpas_row, row, signed, "schema_corrected")
             self._audit(conn, actor, None, None, "publish", {
                 "measure": found.measure.code, "year": found.measure.year,
                 "schema_hash": version.schema_hash, "source": source, "cases": found.cases,
@@ -179,6 +182,20 @@ class Publishing:
             previous = self.catalog.version(before, conn) if before else None
         changes = diff(previous.measure, version.measure) if previous else []
         return dict(row._mapping), previous, changes
+
+    def _unsent_forms(self, conn, actor, code: str, year: int) -> list[tuple]:
+        """The forms of a measure and year not yet sent: ``(CPAS row, form row, the view of a
+        signed one as it is now)``, to refresh once a corrected version is published."""
+        s, c = t.submissions, t.cpas
+        rows = conn.execute(sa.select(s, c.c.nis).join(c, c.c.id == s.c.cpas_id).where(
+            s.c.measure == code, s.c.year == year, s.c.state != "SENT")).all()
+        found = []
+        for row in rows:
+            cpas_row = self._cpas_row(conn, row.nis)
+            signed = self.form(actor, row.nis, code, year, conn) \
+                if row.state == "SIGNED_ONCE" else None
+            found.append((cpas_row, row, signed))
+        return found
 
     def _fragments(self) -> Path | None:
         return Path(self.schemas_folder) / "_fragments" if self.schemas_folder else None

@@ -182,3 +182,20 @@ def test_start_up_publishes_a_new_schema_only_with_passing_form_tests(tmp_path, 
     shutil.copy(SCHEMAS / "covid50" / "2020.tests.yaml", folder / "2020.tests.yaml")
     [published] = service.catalog.publish_folder(tmp_path / "schemas")
     assert service.catalog.latest(*COVID).schema_hash == published.schema_hash != before
+
+
+def test_a_signature_on_a_form_not_yet_sent_falls_with_the_correction(service, users):
+    from engine.store import tables
+
+    view = service.save(users["agent"], NIS, *COVID, {"justified": "11350"}, 0)
+    service.sign(users["president"], NIS, *COVID, "president", view.content_hash)
+    assert service.follow_up(users["admin"], *COVID).rows[1]["states"][COVID] == "SIGNED_ONCE"
+    service.publish_schema(users["admin"], corrected(), "2020.yaml", TESTS)
+    form = service.form(users["agent"], NIS, *COVID)
+    assert (form.state, form.signatures) == ("COMPLETE", [])
+    # the stored state follows, so the national follow-up says so
+    assert service.follow_up(users["admin"], *COVID).rows[1]["states"][COVID] == "COMPLETE"
+    with service.store.transaction() as conn:
+        voided = conn.execute(tables.audit.select().where(
+            tables.audit.c.action == "signatures_void")).all()
+    assert len(voided) == 1 and '"schema_corrected"' in voided[0].detail_json

@@ -334,7 +334,8 @@ def _changes(action: str, detail: dict, measure) -> list[str]:
     return [json.dumps(detail, ensure_ascii=False, default=str)] if detail else []
 
 
-_VOID_KEYS = {"audit_void_reopened", "audit_void_cpas_changed", "audit_void_prefilled_changed"}
+_VOID_KEYS = {"audit_void_reopened", "audit_void_cpas_changed", "audit_void_prefilled_changed",
+              "audit_void_schema_corrected"}
 
 
 def _json_value(value, kind: str) -> str:

@@ -226,4 +226,8 @@ ADMIN_TEXTS = {
         "nl": "Gepubliceerd zonder bewaarde tests (bij het opstarten, uit de map van de "
               "schema's gecontroleerd door « rapport-unique check »)."},
     "schema_text": {"fr": "Texte du schéma publié", "nl": "Tekst van het gepubliceerde schema"},
+    "audit_void_schema_corrected": {
+        "fr": "Annulées par la publication d'une version corrigée du formulaire : {roles}",
+        "nl": "Vervallen door de publicatie van een verbeterde versie van het formulier: "
+              "{roles}"},
 }
