@@ -591,6 +591,10 @@ _ENGINE_CODES = [
     Code("NO_UPLOAD", _E,
          "aucun fichier n'a été téléversé pour le tableau « {table} ».",
          "er werd geen bestand opgeladen voor de tabel « {table} »."),
+    Code("ROLE_NOT_HELD", _E,
+         "« {username} » n'a pas le rôle {role} dans le CPAS {nis} : il n'y a rien à retirer.",
+         "« {username} » heeft de rol {role} niet in het OCMW {nis}: er is niets in te "
+         "trekken."),
     Code("UNKNOWN_CPAS", _E,
          "aucun CPAS n'a le code INS « {nis} » ; créez-le d'abord (rapport-unique cpas create).",
          "geen OCMW heeft de NIS-code « {nis} »; maak het eerst aan (rapport-unique cpas "

@@ -35,6 +35,7 @@ from engine.lifecycle import Actor
 from engine.lifecycle import Refused
 from engine.prefilling import Prefilling
 from engine.publishing import Publishing
+from engine.roles import Roles
 from engine.store import tables as t
 from engine.types import builtin_types
 from engine.uploads import UploadError
@@ -114,7 +115,7 @@ class FormSummary:
     extra: dict = field(default_factory=dict)
 
 
-class Service(Exports, Publishing, FollowUps, Campaigns, Prefilling, Accounts):
+class Service(Exports, Publishing, FollowUps, Campaigns, Prefilling, Roles, Accounts):
     """Forms: their views, saves, signatures, reopening and audit trail."""
 
     def __init__(self, store, catalog: Catalog, today=None, now=None, password_method=None):

@@ -230,4 +230,28 @@ ADMIN_TEXTS = {
         "fr": "Annulées par la publication d'une version corrigée du formulaire : {roles}",
         "nl": "Vervallen door de publicatie van een verbeterde versie van het formulier: "
               "{roles}"},
+    # --- users and roles -----------------------------------------------------------------------
+    "admin_users": {"fr": "Utilisateurs et rôles", "nl": "Gebruikers en rollen"},
+    "users_title": {"fr": "Utilisateurs", "nl": "Gebruikers"},
+    "users_filter": {"fr": "Filtrer par nom ou code INS", "nl": "Filteren op naam of NIS-code"},
+    "username": {"fr": "Nom d'utilisateur", "nl": "Gebruikersnaam"},
+    "role_label": {"fr": "Rôle", "nl": "Rol"},
+    "roles_title": {"fr": "Rôles", "nl": "Rollen"},
+    "role_admin": {"fr": "Administrateur SPP IS", "nl": "Beheerder POD MI"},
+    "role_inspector": {"fr": "Inspecteur SPP IS", "nl": "Inspecteur POD MI"},
+    "inactive": {"fr": "désactivé", "nl": "gedeactiveerd"},
+    "give_role_title": {"fr": "Donner un rôle dans un CPAS", "nl": "Een rol geven in een OCMW"},
+    "roles_help": {
+        "fr": "Un agent encode ; le président et le secrétaire signent aussi. Les comptes se "
+              "créent en ligne de commande (rapport-unique users create) ou par le fournisseur "
+              "d'identité fédéral.",
+        "nl": "Een medewerker vult in; de voorzitter en de secretaris ondertekenen ook. De "
+              "accounts worden aangemaakt via de opdrachtregel (rapport-unique users create) of "
+              "door de federale identiteitsprovider."},
+    "give_role_button": {"fr": "Donner le rôle", "nl": "Rol geven"},
+    "take_role_button": {"fr": "Retirer", "nl": "Intrekken"},
+    "role_given_done": {"fr": "Rôle donné à « {username} » dans le CPAS {nis}.",
+                        "nl": "Rol gegeven aan « {username} » in het OCMW {nis}."},
+    "role_taken_done": {"fr": "Rôle retiré à « {username} » dans le CPAS {nis}.",
+                        "nl": "Rol ingetrokken bij « {username} » in het OCMW {nis}."},
 }

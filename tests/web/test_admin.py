@@ -14,6 +14,8 @@ ADMIN_POSTS = {  # a valid request to every route that changes something
     "/admin/campaigns/measure": {"measure": "pas/2025", "campaign": "", "deadline": "2026-03-31"},
     "/admin/campaigns/extension": {"nis": "99999", "measure": "pas/2025",
                                    "deadline": "2026-12-31"},
+    "/admin/users/give": {"username": "agent2", "nis": "99999", "role": "agent"},
+    "/admin/users/take": {"username": "agent", "nis": "99999", "role": "agent"},
 }
 
 
@@ -66,13 +68,13 @@ def test_an_inspector_reads_every_page_and_changes_nothing(app, browser, service
         assert 'method="post" action="/admin' not in page, url  # no form to change anything
     admin = service.actor_by_username("admin")
     before = (service.campaigns(admin), service.measure_dates(admin),
-              service.extensions(admin), service.versions(admin))
+              service.extensions(admin), service.versions(admin), service.users(admin))
     for url in admin_routes(app, "POST"):
         response = inspector.post(url, ADMIN_POSTS.get(url, {}))
         assert response.status_code == 403, url
         assert "seul un administrateur" in text_of(response), url
     assert before == (service.campaigns(admin), service.measure_dates(admin),
-                      service.extensions(admin), service.versions(admin))
+                      service.extensions(admin), service.versions(admin), service.users(admin))
 
 
 def test_every_post_needs_its_csrf_token(app, browser):
@@ -258,3 +260,22 @@ def test_the_form_audit_trail_shows_an_annex_load(browser):
     page = text_of(browser("agent").get("/cpas/99999/forms/covid50/2020/audit"))
     assert "Chargement des valeurs pré-remplies par le SPP IS" in page
     assert "Annexe « annexe.csv »" in page and "12 500,00 € → 13 000,00 €" in page
+
+
+def test_roles_from_the_page(browser, service):
+    admin = browser("admin")
+    admin.get("/admin/users")
+    response = admin.post("/admin/users/give", {"username": "agent2", "nis": "99999",
+                                                "role": "secretary"})
+    assert response.status_code == 302
+    page = text_of(admin.get("/admin/users?q=agent2"))
+    assert "99999 — Secrétaire / Directeur général" in page and "Anne Agent" not in page
+    assert browser("agent2").get("/cpas/99999/").status_code == 200
+    response = admin.post("/admin/users/take", {"username": "agent2", "nis": "99999",
+                                                "role": "secretary"})
+    assert response.status_code == 302
+    assert browser("agent2").get("/cpas/99999/").status_code == 404
+    wrong = admin.post("/admin/users/give", {"username": "agent2", "nis": "12345",
+                                             "role": "agent"})
+    assert wrong.status_code == 422 and "12345" in text_of(wrong)
+    assert 'value="12345"' in wrong.get_data(as_text=True)  # what was typed is kept

@@ -40,3 +40,4 @@ from web.admin import exports  # noqa: E402,F401
 from web.admin import follow  # noqa: E402,F401
 from web.admin import prefilled  # noqa: E402,F401
 from web.admin import schemas  # noqa: E402,F401
+from web.admin import users  # noqa: E402,F401
