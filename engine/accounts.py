@@ -87,9 +87,10 @@ class Accounts:
 
     def extend(self, actor: Actor, nis, code, year, deadline: datetime.date) -> None:
         """An administrator lets one CPAS edit and sign one form until ``deadline``."""
-        if not actor.is_admin:
-            raise Refused("ADMIN_ONLY")
+        actor.require_admin()
         with self.store.transaction() as conn:
+            if self.catalog.latest(code, year, conn) is None:
+                raise Refused("NO_SUCH_FORM", measure=code, year=year)
             cpas_id = self._cpas_row(conn, nis, "UNKNOWN_CPAS").id
             key = (t.extensions.c.cpas_id == cpas_id) & (t.extensions.c.measure == code) & (
                 t.extensions.c.year == year)

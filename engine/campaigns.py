@@ -65,7 +65,7 @@ class Campaigns:
     """Campaigns and the dates of each measure (the store and clock come from the service)."""
 
     def campaigns(self, actor: Actor) -> list[Campaign]:
-        _reader(actor)
+        actor.require_staff()
         c = t.campaigns
         with self.store.transaction() as conn:
             rows = conn.execute(sa.select(c).order_by(c.c.opens.desc(), c.c.name)).all()
@@ -73,7 +73,7 @@ class Campaigns:
 
     def measure_dates(self, actor: Actor) -> list[MeasureDates]:
         """Every measure and year of the catalogue with its dates (latest version)."""
-        _reader(actor)
+        actor.require_staff()
         m, c = t.campaign_measures, t.campaigns
         with self.store.transaction() as conn:
             versions = self.catalog.current(conn)
@@ -97,7 +97,7 @@ class Campaigns:
     def set_campaign(self, actor: Actor, name: str, opens: datetime.date,
                      deadline: datetime.date) -> None:
         """Create a campaign or change its dates."""
-        _admin(actor)
+        actor.require_admin()
         name = (name or "").strip()
         if not name or len(name) > _NAME_MAX:
             raise Refused("CAMPAIGN_NAME", max=_NAME_MAX)
@@ -120,7 +120,7 @@ class Campaigns:
                           opens: datetime.date | None = None,
                           deadline: datetime.date | None = None) -> None:
         """Put a published measure in a campaign (or none) with, optionally, its own dates."""
-        _admin(actor)
+        actor.require_admin()
         m, c = t.campaign_measures, t.campaigns
         with self.store.transaction() as conn:
             version = self.catalog.latest(code, year, conn)
@@ -148,7 +148,7 @@ class Campaigns:
 
     def extensions(self, actor: Actor) -> list[dict]:
         """Every extension granted: CPAS, measure, year, deadline, who granted it."""
-        _reader(actor)
+        actor.require_staff()
         e = t.extensions
         query = (sa.select(e.c.measure, e.c.year, e.c.deadline, t.cpas.c.nis,
                            t.cpas.c.name_fr, t.cpas.c.name_nl,
@@ -173,16 +173,6 @@ class Campaigns:
                 _ordered(*effective_dates(version.measure.opens, version.measure.deadline,
                                           row.c_opens, row.c_deadline, row.opens,
                                           row.deadline))
-
-
-def _admin(actor: Actor) -> None:
-    if not actor.is_admin:
-        raise Refused("ADMIN_ONLY")
-
-
-def _reader(actor: Actor) -> None:
-    if not (actor.is_admin or actor.is_inspector):
-        raise Refused("STAFF_ONLY")
 
 
 def _ordered(opens, deadline) -> None:

@@ -38,7 +38,16 @@ _LATEST = (sa.select(tables.measures.c.schema_hash)
            .order_by(tables.measures.c.id.desc()).limit(1))
 
 
-_TESTS_PASSED: set[tuple[str, str]] = set()  # (schema text, tests text) hashes run here
+_TESTS_PASSED: set[tuple] = set()  # (schema, tests, files beside) hashes that passed here
+
+
+def _beside(path) -> str:
+    """The hash of the workbooks beside a schema (its form tests may upload them)."""
+    digest = hashlib.sha256()
+    for found in sorted(Path(path).parent.iterdir()):
+        if found.suffix.lower() in (".xlsx", ".csv") and found.is_file():
+            digest.update(found.name.encode() + found.read_bytes())
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -54,6 +63,7 @@ class Catalog:
         self.store = store
         self.plugins = plugins
         self._by_hash: dict[str, Measure] = {}
+        self.corrections: list[Version] = []  # published here over an earlier version
 
     def publish_text(self, text: str, source: str, connection=None, *, fragments=None,
                      published_by: int | None = None, tests_text: str | None = None,
@@ -68,9 +78,8 @@ class Catalog:
         loaded = load_measure_text(text, source, self.plugins, fragments)
         if loaded.measure is None:
             raise SchemaError(loaded.problems)
-        misplaced = [p for p in loaded.problems if p.code == "SCHEMA_PATH"]
-        if strict_path and misplaced:
-            raise SchemaError([dataclasses.replace(p, severity="error") for p in misplaced])
+        if strict_path and misplaced(loaded.problems):
+            raise SchemaError(misplaced(loaded.problems))
         text = stored_text(text, source, fragments)
         digest = schema_hash(text)
         measure = loaded.measure
@@ -80,6 +89,8 @@ class Catalog:
                 tables.measures.c.code == measure.code,
                 tables.measures.c.year == measure.year)).first()
             if exists is None:
+                if conn.execute(_LATEST, {"code": measure.code, "year": measure.year}).first():
+                    self.corrections.append(Version(measure, digest))
                 conn.execute(tables.measures.insert().values(
                     code=measure.code, year=measure.year, schema_hash=digest, schema_text=text,
                     published_at=datetime.datetime.now(datetime.UTC), published_by=published_by,
@@ -112,15 +123,14 @@ class Catalog:
     def _check_form_tests(self, conn, path, text: str, tests_text: str | None) -> None:
         """A schema file not yet published must pass its form tests (each text once per
         process: a test suite or a restart does not run them again)."""
-        key = (schema_hash(text), schema_hash(tests_text or ""))
+        key = (schema_hash(text), schema_hash(tests_text or ""), _beside(path))
         if key in _TESTS_PASSED:
             return
         loaded = load_measure_text(text, str(path), self.plugins)
         if loaded.measure is None:
             raise SchemaError(loaded.problems)
-        misplaced = [p for p in loaded.problems if p.code == "SCHEMA_PATH"]
-        if misplaced:  # the year left unchanged in a copy says more than its missing tests
-            raise SchemaError([dataclasses.replace(p, severity="error") for p in misplaced])
+        if misplaced(loaded.problems):  # a year left unchanged says more than missing tests
+            raise SchemaError(misplaced(loaded.problems))
         digest = schema_hash(stored_text(text, str(path)))
         if conn.execute(sa.select(tables.measures.c.id).where(
                 tables.measures.c.schema_hash == digest)).first() is None:
@@ -159,6 +169,14 @@ class Catalog:
                 raise SchemaError(loaded.problems)
             measure = self._by_hash[digest] = loaded.measure
         return Version(measure, digest)
+
+
+def misplaced(problems) -> list:
+    """``SCHEMA_PATH`` problems as errors: to publish, a file whose path names another measure
+    or year than it declares is refused (a warning for ``check``) — last year's file copied as
+    ``<year+1>.yaml`` with its ``year`` left unchanged would replace last year's form."""
+    return [dataclasses.replace(p, severity="error") for p in problems
+            if p.code == "SCHEMA_PATH"]
 
 
 def stored_text(text: str, source: str, fragments=None) -> str:

@@ -139,8 +139,6 @@ def extend(nis, code, year, deadline, database_url, schemas, lang):
 
     service = open_service(database_url, schemas)
     try:
-        if service.catalog.latest(code, year) is None:
-            raise Refused("NO_SUCH_FORM", measure=code, year=year)
         service.extend(CLI_ADMIN, nis, code, year, deadline)
     except Refused as exc:
         refused(exc, lang)

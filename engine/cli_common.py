@@ -38,6 +38,7 @@ def open_service(database_url, schemas="schemas", skip=()):
         service = _closed_at_the_end(opened(database_url, None))
         service.schemas_folder = schemas
         service.catalog.publish_folder(schemas, skip=skip)
+        service.refresh_corrections()
         return service
     except SchemaError as exc:
         for problem in exc.problems:

@@ -73,8 +73,7 @@ class Exports:
     # -- internals --------------------------------------------------------------------------------
     @staticmethod
     def _check_exporter(actor: Actor):
-        if not (actor.is_admin or actor.is_inspector):
-            raise Refused("EXPORT_SPP_ONLY")
+        actor.require_staff("EXPORT_SPP_ONLY")
 
     def _sent_forms(self, conn, code: str, year: int) -> list[SentForm]:
         """The sent forms of one measure and year, by NIS, each with the measure version it

@@ -50,8 +50,7 @@ class FollowUps:
         ``state`` keeps the CPAS having that state on at least one kept measure; ``search``
         keeps the CPAS whose NIS code starts with it or whose name contains it. Counts are
         over the CPAS kept by ``search`` only, so they do not change with ``state``."""
-        if not (actor.is_admin or actor.is_inspector):
-            raise Refused("STAFF_ONLY")
+        actor.require_staff()
         if state is not None and state not in STATES:
             raise Refused("UNKNOWN_STATE", state=state, states=", ".join(STATES))
         s, c = t.submissions, t.cpas

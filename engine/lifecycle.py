@@ -66,6 +66,20 @@ class Actor:
     def signing_roles(self, nis: str) -> tuple[str, ...]:
         return tuple(role for role in SIGNING_ROLES if role in self.roles_in(nis))
 
+    def require_admin(self) -> None:
+        """Only an SPP IS administrator changes the administration's data."""
+        if not self.is_admin:
+            raise Refused("ADMIN_ONLY")
+
+    def require_staff(self, code: str = "STAFF_ONLY") -> None:
+        """Administrators and inspectors read the whole country; CPAS users do not."""
+        if not (self.is_admin or self.is_inspector):
+            raise Refused(code)
+
+
+# The application itself when it acts with no user (publishing the schemas folder at start-up).
+SYSTEM = Actor(None, "rapport-unique", "rapport-unique", is_admin=True)
+
 
 def state_of(blocking: bool, signatures: int) -> str:
     """The state of an unsent form from its errors and the number of valid signatures."""

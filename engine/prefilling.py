@@ -108,8 +108,7 @@ class Prefilling:
         """Read the annex and, when it has no problem and ``apply``, replace the pre-filled
         values of ``code``/``year`` by its rows, in one transaction. ``apply=False``: the same
         report, nothing saved (computed in a transaction that is rolled back)."""
-        if not actor.is_admin:
-            raise Refused("ADMIN_ONLY")
+        actor.require_admin()
         year = int(year)
         version = self.catalog.latest(code, year)
         if version is None:
@@ -135,8 +134,7 @@ class Prefilling:
 
     def prefilled_of(self, actor: Actor, code: str, year: int) -> dict[str, dict]:
         """The pre-filled values loaded for a measure and year: {nis: {id: JSON value}}."""
-        if not (actor.is_admin or actor.is_inspector):
-            raise Refused("STAFF_ONLY")
+        actor.require_staff()
         p, c = t.prefilled, t.cpas
         with self.store.transaction() as conn:
             rows = conn.execute(sa.select(c.c.nis, p.c.values_json)
@@ -192,11 +190,9 @@ class Prefilling:
                                 form.state if form is not None else None, voided)
             getattr(report, kind).append(change)
 
-    def _refresh_form(self, conn, actor, cpas_row, form, signed_view,
-                      why: str = VOIDED_WHY) -> bool:
-        """An unsent form's stored state and content hash after its pre-filled values (or its
-        schema: ``why``) changed; a signature on the old content is voided. True when one
-        was."""
+    def _refresh_form(self, conn, actor, cpas_row, form, signed_view) -> bool:
+        """An unsent form's stored state and content hash after its pre-filled values
+        changed; a signature on the old content is voided. True when one was."""
         if form is None or form.state == lc.SENT:
             return False  # a sent form keeps the values it was sent with
         view = self.form(actor, cpas_row.nis, form.measure, form.year, conn)
@@ -204,7 +200,7 @@ class Prefilling:
             not view.signatures)
         values = {"state": view.state, "content_hash": view.content_hash}
         if voided:
-            self._void(conn, actor, cpas_row.id, signed_view, why)
+            self._void(conn, actor, cpas_row.id, signed_view, VOIDED_WHY)
             values["version"] = form.version + 1
             values["updated_at"] = self.now()
         if voided or (form.state, form.content_hash) != (view.state, view.content_hash):

@@ -19,12 +19,14 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from engine.catalog import Version
+from engine.catalog import misplaced
 from engine.catalog import schema_hash
 from engine.catalog import stored_text
 from engine.evaluation import Evaluation
 from engine.evaluation import evaluate
 from engine.formtests import load_cases
 from engine.formtests import run_cases_detailed
+from engine.lifecycle import SYSTEM
 from engine.lifecycle import Actor
 from engine.lifecycle import Refused
 from engine.loader import load_measure_text
@@ -83,9 +85,12 @@ class Publishing:
                        tests_source: str | None = None) -> Candidate:
         """Everything about a schema offered for publication; changes nothing. ``files``: the
         workbooks its form tests upload, by file name."""
-        _admin(actor)
+        actor.require_admin()
+        text = _lines(text)
+        tests_text = _lines(tests_text) if tests_text else tests_text
         loaded = load_measure_text(text, source, self.catalog.plugins, self._fragments())
-        found = Candidate(source, text, loaded.measure, list(loaded.problems),
+        problems = [p for p in loaded.problems if p.code != "SCHEMA_PATH"]
+        found = Candidate(source, text, loaded.measure, problems + misplaced(loaded.problems),
                           tests_text=tests_text)
         if loaded.measure is None:
             return found
@@ -115,6 +120,7 @@ class Publishing:
                        files: dict | None = None, tests_source: str | None = None) -> Candidate:
         """Publish a schema whose form tests pass; refused (nothing published) otherwise."""
         found = self.examine_schema(actor, text, source, tests_text, files, tests_source)
+        text, tests_text = found.text, found.tests_text  # as examined (line endings)
         if found.measure is None or found.errors:
             raise Refused("SCHEMA_HAS_ERRORS", count=len(found.errors))
         if found.published:
@@ -123,13 +129,12 @@ class Publishing:
         if not found.cases:
             raise Refused("FORM_TESTS_REQUIRED")
         with self.store.transaction() as conn:
-            unsent = self._unsent_forms(conn, actor, found.measure.code, found.measure.year)
             version = self.catalog.publish_text(text, source, conn,
                                                 fragments=self._fragments(),
                                                 published_by=actor.user_id,
                                                 tests_text=tests_text)
-            for cpas_row, row, signed in unsent:  # they follow the new version at once
-                self._refresh_form(conn, actor, cpas_row, row, signed, "schema_corrected")
+            self.catalog.corrections.clear()  # refreshed here, in this transaction
+            self._refresh_unsent(conn, actor, found.measure.code, found.measure.year)
             self._audit(conn, actor, None, None, "publish", {
                 "measure": found.measure.code, "year": found.measure.year,
                 "schema_hash": version.schema_hash, "source": source, "cases": found.cases,
@@ -141,8 +146,7 @@ class Publishing:
     def versions(self, actor: Actor) -> list[dict]:
         """Every published version, newest first, with who published it and how many forms
         were sent with it."""
-        if not (actor.is_admin or actor.is_inspector):
-            raise Refused("STAFF_ONLY")
+        actor.require_staff()
         m, s = t.measures, t.submissions
         sent = (sa.select(s.c.schema_hash, sa.func.count().label("sent"))
                 .where(s.c.state == "SENT").group_by(s.c.schema_hash).subquery())
@@ -165,8 +169,7 @@ class Publishing:
                                                                   list[Change]]:
         """One published version (its row, with the form tests it passed), the version before
         it (the one it corrected, else the latest of an earlier year) and what changed."""
-        if not (actor.is_admin or actor.is_inspector):
-            raise Refused("STAFF_ONLY")
+        actor.require_staff()
         m = t.measures
         with self.store.transaction() as conn:
             row = conn.execute(sa.select(m, t.users.c.display_name.label("published_by_name"))
@@ -183,19 +186,37 @@ class Publishing:
         changes = diff(previous.measure, version.measure) if previous else []
         return dict(row._mapping), previous, changes
 
-    def _unsent_forms(self, conn, actor, code: str, year: int) -> list[tuple]:
-        """The forms of a measure and year not yet sent: ``(CPAS row, form row, the view of a
-        signed one as it is now)``, to refresh once a corrected version is published."""
-        s, c = t.submissions, t.cpas
+    def refresh_corrections(self) -> None:
+        """After the schemas folder is published at start-up: the forms not yet sent of each
+        measure whose version was corrected there follow it, as when publishing from the
+        administration."""
+        corrected, self.catalog.corrections[:] = list(self.catalog.corrections), []
+        for version in corrected:
+            with self.store.transaction() as conn:
+                self._refresh_unsent(conn, SYSTEM, version.measure.code, version.measure.year)
+
+    def _refresh_unsent(self, conn, actor, code: str, year: int) -> None:
+        """The forms of a measure and year not yet sent, once a new version is published:
+        their stored state and content hash follow it, and a signature given on other content
+        is voided and logged (``schema_corrected``)."""
+        s, c, g = t.submissions, t.cpas, t.signatures
         rows = conn.execute(sa.select(s, c.c.nis).join(c, c.c.id == s.c.cpas_id).where(
             s.c.measure == code, s.c.year == year, s.c.state != "SENT")).all()
-        found = []
         for row in rows:
-            cpas_row = self._cpas_row(conn, row.nis)
-            signed = self.form(actor, row.nis, code, year, conn) \
-                if row.state == "SIGNED_ONCE" else None
-            found.append((cpas_row, row, signed))
-        return found
+            view = self.form(actor, row.nis, code, year, conn)
+            stale = conn.execute(sa.select(g.c.id, g.c.role).where(
+                g.c.submission_id == row.id, g.c.voided_at.is_(None),
+                g.c.content_hash != view.content_hash)).all()
+            values = {"state": view.state, "content_hash": view.content_hash}
+            if stale:
+                conn.execute(g.update().where(g.c.id.in_([x.id for x in stale])).values(
+                    voided_at=self.now(), voided_why="schema_corrected"))
+                self._audit(conn, actor, row.cpas_id, row.id, "signatures_void",
+                            {"why": "schema_corrected", "roles": [x.role for x in stale]},
+                            view.content_hash)
+                values.update(version=row.version + 1, updated_at=self.now())
+            if stale or (row.state, row.content_hash) != (view.state, view.content_hash):
+                conn.execute(s.update().where(s.c.id == row.id).values(**values))
 
     def _fragments(self) -> Path | None:
         return Path(self.schemas_folder) / "_fragments" if self.schemas_folder else None
@@ -209,9 +230,10 @@ class Publishing:
                 m.c.schema_hash == version)).first() is not None
 
 
-def _admin(actor: Actor) -> None:
-    if not actor.is_admin:
-        raise Refused("ADMIN_ONLY")
+def _lines(text: str) -> str:
+    """Line endings as in the schemas folder: the same schema edited on Windows, or sent back
+    by a browser's form, is the same version."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _tests_source(source: str) -> str:

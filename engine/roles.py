@@ -22,8 +22,7 @@ class Roles:
     def users(self, actor: Actor) -> list[dict]:
         """Every user: name, display name, administrator or inspector, active, and their roles
         as ``[(nis, role), ...]`` sorted."""
-        if not (actor.is_admin or actor.is_inspector):
-            raise Refused("STAFF_ONLY")
+        actor.require_staff()
         u, m, c = t.users, t.memberships, t.cpas
         with self.store.transaction() as conn:
             people = conn.execute(sa.select(u).order_by(u.c.username)).all()
@@ -46,8 +45,7 @@ class Roles:
         self._change_role(actor, username, nis, role, give=False)
 
     def _change_role(self, actor, username, nis, role, give: bool) -> None:
-        if not actor.is_admin:
-            raise Refused("ADMIN_ONLY")
+        actor.require_admin()
         if role not in lc.CPAS_ROLES:
             raise Refused("UNKNOWN_ROLE", role=role)
         m = t.memberships

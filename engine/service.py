@@ -353,8 +353,7 @@ class Service(Exports, Publishing, FollowUps, Campaigns, Prefilling, Roles, Acco
         """An administrator reopens a sent form, with a written reason."""
         if not actor.can_read(nis):
             raise Refused("FORBIDDEN")
-        if not actor.is_admin:
-            raise Refused("ADMIN_ONLY")
+        actor.require_admin()
         if not (reason or "").strip():
             raise Refused("REASON_REQUIRED")
         with self.store.transaction() as conn:
@@ -597,5 +596,6 @@ def open_service(database_url: str | None = None, schemas="schemas", **options) 
         catalog.publish_folder(schemas)
     service = Service(store, catalog, **options)
     service.schemas_folder = schemas or None
+    service.refresh_corrections()
     return service
 

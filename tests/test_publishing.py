@@ -132,7 +132,7 @@ def test_the_command_line_publishes_with_the_tests_beside_the_schema(tmp_path):
     from engine.service import open_service
 
     url = f"sqlite:///{tmp_path / 'ru.db'}"
-    folder = tmp_path / "next"
+    folder = tmp_path / "redi"  # schemas/<measure>/<year>.yaml, as SCHEMA_PATH wants
     folder.mkdir()
     schema = folder / "2023.yaml"
     schema.write_text((SCHEMAS / "redi" / "2023.yaml").read_text(encoding="utf-8").replace(
@@ -199,3 +199,43 @@ def test_a_signature_on_a_form_not_yet_sent_falls_with_the_correction(service, u
         voided = conn.execute(tables.audit.select().where(
             tables.audit.c.action == "signatures_void")).all()
     assert len(voided) == 1 and '"schema_corrected"' in voided[0].detail_json
+
+
+def test_a_version_corrected_in_the_schemas_folder_refreshes_the_forms_at_start_up(
+        tmp_path, service, users):
+    import shutil
+
+    from engine.store import tables
+
+    view = service.save(users["agent"], NIS, *COVID, {"justified": "11350"}, 0)
+    service.sign(users["president"], NIS, *COVID, "president", view.content_hash)
+    folder = tmp_path / "schemas" / "covid50"
+    folder.mkdir(parents=True)
+    (folder / "2020.yaml").write_text(corrected(), encoding="utf-8")
+    shutil.copy(SCHEMAS / "covid50" / "2020.tests.yaml", folder / "2020.tests.yaml")
+    service.catalog.publish_folder(tmp_path / "schemas")  # what a restart does
+    service.refresh_corrections()
+    form = service.form(users["agent"], NIS, *COVID)
+    assert (form.state, form.signatures) == ("COMPLETE", [])
+    assert service.follow_up(users["admin"], *COVID).rows[1]["states"][COVID] == "COMPLETE"
+    with service.store.transaction() as conn:
+        voided = conn.execute(tables.audit.select().where(
+            tables.audit.c.action == "signatures_void")).all()
+    assert len(voided) == 1 and voided[0].user_id is None
+    assert '"roles": ["president"]' in voided[0].detail_json
+
+
+def test_a_file_whose_path_names_another_year_is_not_published(service, users):
+    found = service.examine_schema(users["admin"], corrected(), "schemas/covid50/2021.yaml",
+                                   TESTS)
+    assert not found.publishable
+    assert [p.code for p in found.errors] == ["SCHEMA_PATH"]
+    refused("SCHEMA_HAS_ERRORS", service.publish_schema, users["admin"], corrected(),
+            "schemas/covid50/2021.yaml", TESTS)
+
+
+def test_line_endings_do_not_make_another_version(service, users):
+    windows = corrected().replace("\n", "\r\n")
+    service.publish_schema(users["admin"], corrected(), "2020.yaml", TESTS)
+    found = service.examine_schema(users["admin"], windows, "2020.yaml", TESTS)
+    assert found.published and not found.publishable

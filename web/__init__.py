@@ -155,6 +155,7 @@ def _init_engine(app: Flask) -> None:
         catalog.publish_folder(folder, require_tests=app.config["REQUIRE_FORM_TESTS"])
     service = Service(store, catalog, today=app.config["TODAY"])
     service.schemas_folder = folders[0] if folders else None  # its _fragments for publishing
+    service.refresh_corrections()  # forms not yet sent follow a version corrected in the folder
     if app.config["DEMO"]:
         with contextlib.suppress(IntegrityError):  # another process seeded at the same time
             demo.seed(service)

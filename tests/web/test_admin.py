@@ -1,6 +1,7 @@
 """The administration pages: who may see them, who may change anything (every admin route is
 tried for an inspector, a CPAS user and a visitor), and what each page does."""
 
+import base64
 import re
 
 import pytest
@@ -143,9 +144,10 @@ def test_publishing_a_corrected_schema_from_the_page(browser, service):
     assert "Montant à rembourser au SPP IS → Montant à rembourser au SPP Intégration" in page
     assert "Aperçu du formulaire" in page and "1 150,00" in page  # the first test's values
     assert service.catalog.latest("covid50", 2020).schema_hash == before
+    assert base64.b64decode(admin.hidden("schema_text")).decode() == corrected
     response = admin.post("/admin/schemas/publish", {
         "schema_name": admin.hidden("schema_name"), "tests_name": admin.hidden("tests_name"),
-        "schema_text": corrected, "tests_text": tests})
+        "schema_text": admin.hidden("schema_text"), "tests_text": admin.hidden("tests_text")})
     assert response.status_code == 302
     after = service.catalog.latest("covid50", 2020).schema_hash
     assert after != before
@@ -168,9 +170,10 @@ def test_a_broken_schema_shows_its_problems_by_line_and_cannot_be_published(brow
     assert re.search(rf"2020\.yaml:{line}:\d+</code> <strong>UNKNOWN_NAME</strong>", page)
     assert "ne peut pas être publié" in page and 'action="/admin/schemas/publish"' not in page
     before = service.catalog.latest("covid50", 2020).schema_hash
-    refused = admin.post("/admin/schemas/publish", {"schema_name": "2020.yaml",
-                                                   "schema_text": broken, "tests_text": ""})
-    assert refused.status_code == 403 and "erreur" in text_of(refused)
+    refused = admin.post("/admin/schemas/publish", {
+        "schema_name": "2020.yaml", "tests_text": "",
+        "schema_text": base64.b64encode(broken.encode()).decode()})
+    assert refused.status_code == 422 and "erreur" in text_of(refused)
     assert service.catalog.latest("covid50", 2020).schema_hash == before
 
 

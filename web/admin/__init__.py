@@ -8,6 +8,8 @@ a 403 with the engine's message): the rights are checked on the server, never by
 
 from __future__ import annotations
 
+import base64
+
 from flask import Blueprint
 from flask import current_app
 from flask import g
@@ -29,6 +31,13 @@ def _staff_only():
     if request.method != "GET" and not g.actor.is_admin:  # the service refuses it too
         raise Refused("ADMIN_ONLY")
     return None
+
+
+@bp.app_template_filter("b64")
+def b64(text: str) -> str:
+    """A text carried in a hidden field byte for byte (a textarea would change its line
+    endings and drop a first empty line)."""
+    return base64.b64encode(text.encode("utf-8")).decode("ascii")
 
 
 def service():

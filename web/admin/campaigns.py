@@ -78,8 +78,6 @@ def _apply(action, done: str):
     except _BadDate as bad:
         return campaigns(t("bad_date", field=t(f"date_{bad.args[0]}")), 422)
     except Refused as refused:
-        if refused.code in ("UNKNOWN_CPAS", "FORBIDDEN"):
-            return campaigns(refused.message(lang()), 422)
         return campaigns(refused.message(lang()), status_of(refused))
     flash(t(done), "success")
     return redirect(url_for("admin.campaigns"))

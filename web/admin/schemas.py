@@ -62,15 +62,16 @@ def examine():
 @bp.post("/schemas/publish")
 def publish():
     form = request.form
-    texts = {"schema": form.get("schema_text") or None, "tests": form.get("tests_text") or None,
-             "schema_name": secure_filename(form.get("schema_name") or "") or "schema.yaml",
+    names = {"schema_name": secure_filename(form.get("schema_name") or "") or "schema.yaml",
              "tests_name": secure_filename(form.get("tests_name") or "") or None}
-    if texts["schema"] is None:
-        return schemas(t("schema_file_required"), 422)
-    try:
+    try:  # carried back as the examine page received them (base64: not a byte changes)
+        texts = {"schema": _text(form.get("schema_text")) or None,
+                 "tests": _text(form.get("tests_text")) or None, **names}
         files = _carried_workbooks(form)
     except _Unreadable as bad:
-        return schemas(t("upload_unreadable", name=bad.args[0]), 422)
+        return schemas(t("upload_unreadable", name=bad.args[0] or names["schema_name"]), 422)
+    if texts["schema"] is None:
+        return schemas(t("schema_file_required"), 422)
     try:
         found = service().publish_schema(g.actor, texts["schema"], texts["schema_name"],
                                          texts["tests"], files, texts["tests_name"])
@@ -114,6 +115,13 @@ def _uploaded_texts() -> dict:
             raise _Unreadable(name) from None
         texts[key + "_name"] = name
     return texts
+
+
+def _text(carried: str | None) -> str:
+    try:
+        return base64.b64decode(carried or "", validate=True).decode("utf-8")
+    except (binascii.Error, ValueError):
+        raise _Unreadable("") from None
 
 
 def _uploaded_workbooks() -> dict:

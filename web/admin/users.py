@@ -45,8 +45,6 @@ def _change(action, done: str):
     try:
         action(g.actor, username, nis, role)
     except Refused as refused:
-        status = 422 if refused.code in ("UNKNOWN_USER", "UNKNOWN_CPAS", "UNKNOWN_ROLE",
-                                         "ROLE_NOT_HELD") else status_of(refused)
-        return users(refused.message(lang()), status)
+        return users(refused.message(lang()), status_of(refused))
     flash(t(done, username=username, nis=nis), "success")
     return redirect(url_for("admin.users"))
