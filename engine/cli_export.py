@@ -17,11 +17,13 @@ from pathlib import Path
 import click
 
 from engine.cli_common import CLI_ADMIN
-from engine.cli_common import DEFAULT_LANG
-from engine.cli_common import LANG
+from engine.cli_common import DATABASE
+from engine.cli_common import LANGUAGE
+from engine.cli_common import SCHEMAS
+from engine.cli_common import open_service
+from engine.cli_common import refused
 from engine.lifecycle import Refused
 
-_LANG, _DEFAULT_LANG = LANG, DEFAULT_LANG
 _WORDS = {
     "forms": {"fr": "{path} : {rows} formulaire(s) envoyé(s) exporté(s) ({code} {year}).",
               "nl": "{path}: {rows} verstuurd(e) formulier(en) geëxporteerd ({code} {year})."},
@@ -38,13 +40,7 @@ def _options(command):
         click.argument("year", type=int),
         click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
                      help="the .xlsx file to write"),
-        click.option("--lang", type=_LANG, default=_DEFAULT_LANG, show_default=True,
-                     help="language of the headers and messages"),
-        click.option("--database", "database_url", metavar="URL",
-                     help="database URL (default: $RAPPORT_UNIQUE_DATABASE_URL or "
-                          "sqlite:///rapport-unique.db)"),
-        click.option("--schemas", default="schemas", show_default=True,
-                     type=click.Path(file_okay=False), help="folder of measure schemas"),
+        LANGUAGE, DATABASE, SCHEMAS,
     ]):
         command = option(command)
     return command
@@ -70,15 +66,12 @@ def export_payments(code, year, output, lang, database_url, schemas):
 
 
 def _run(kind, code, year, output, lang, database_url, schemas):
-    from engine.cli_common import open_service as _service
-
-    service = _service(database_url, schemas)
+    service = open_service(database_url, schemas)
     call = service.export_forms if kind == "forms" else service.export_payments
     try:
         data = call(CLI_ADMIN, code, year, lang)
     except Refused as refusal:
-        click.echo(f"rapport-unique: {refusal.message(lang)}", err=True)
-        sys.exit(1)
+        refused(refusal, lang)
     path = Path(output)
     try:
         path.write_bytes(data)

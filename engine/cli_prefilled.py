@@ -16,11 +16,8 @@ import click
 
 from engine.cli_common import CLI_ADMIN
 from engine.cli_common import DATABASE
-from engine.cli_common import DEFAULT_LANG
-from engine.cli_common import LANG
+from engine.cli_common import LANGUAGE
 from engine.cli_common import SCHEMAS
-
-_LANG, _DEFAULT_LANG, _DATABASE, _SCHEMAS = LANG, DEFAULT_LANG, DATABASE, SCHEMAS
 
 _WORDS = {
     "problems": {"fr": "{count} problème(s) : rien n'a été chargé.",
@@ -52,9 +49,9 @@ def _say(key, lang, **params):
 @click.argument("year", type=int)
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--dry-run", is_flag=True, help="show the changes, save nothing")
-@_DATABASE
-@_SCHEMAS
-@click.option("--lang", type=_LANG, default=_DEFAULT_LANG, show_default=True)
+@DATABASE
+@SCHEMAS
+@LANGUAGE
 def prefilled(code, year, file, dry_run, database_url, schemas, lang):
     """Load the pre-filled values of CODE YEAR from FILE (the annex: CSV or .xlsx, one row per
     CPAS keyed by its NIS code); the annex is the whole list."""

@@ -17,8 +17,7 @@ import click
 
 from engine.cli_common import CLI_ADMIN
 from engine.cli_common import DATABASE as _DATABASE
-from engine.cli_common import DEFAULT_LANG as _DEFAULT_LANG
-from engine.cli_common import LANG as _LANG
+from engine.cli_common import LANGUAGE
 from engine.cli_common import SCHEMAS as _SCHEMAS
 
 _WORDS = {
@@ -56,7 +55,7 @@ def _say(key, lang, **params):
 @click.option("--dry-run", is_flag=True, help="check, test and compare; publish nothing")
 @_DATABASE
 @_SCHEMAS
-@click.option("--lang", type=_LANG, default=_DEFAULT_LANG, show_default=True)
+@LANGUAGE
 def publish(schema, tests_file, dry_run, database_url, schemas, lang):
     """Check SCHEMA, run its form tests, show what changes and publish it."""
     from engine.cli_common import open_service as _service
