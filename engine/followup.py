@@ -32,8 +32,9 @@ class FollowedMeasure:
 class FollowUp:
     """The CPAS × measure states after the filters, with counts per measure and state."""
 
-    measures: list[FollowedMeasure]
+    measures: list[FollowedMeasure]  # those kept by the filters
     rows: list[dict]  # {"nis", "name_fr", "name_nl", "states": {(code, year): state}}
+    choices: list[FollowedMeasure] = field(default_factory=list)  # every measure, to filter
     counts: dict = field(default_factory=dict)  # {(code, year): {state: n}}
     total_cpas: int = 0
 
@@ -55,17 +56,17 @@ class FollowUps:
             raise Refused("UNKNOWN_STATE", state=state, states=", ".join(STATES))
         s, c = t.submissions, t.cpas
         with self.store.transaction() as conn:
-            measures = [FollowedMeasure(v.measure.code, v.measure.year, v.measure.title)
-                        for v in self.catalog.current(conn)
-                        if (code is None or v.measure.code == code)
-                        and (year is None or v.measure.year == year)]
+            choices = [FollowedMeasure(v.measure.code, v.measure.year, v.measure.title)
+                       for v in self.catalog.current(conn)]
+            measures = [m for m in choices if (code is None or m.code == code)
+                        and (year is None or m.year == year)]
             cpas = conn.execute(sa.select(c.c.id, c.c.nis, c.c.name_fr, c.c.name_nl)
                                 .order_by(c.c.nis)).all()
             stored = conn.execute(sa.select(s.c.cpas_id, s.c.measure, s.c.year,
                                             s.c.state)).all()
         states = {(r.cpas_id, r.measure, r.year): r.state for r in stored}
         wanted = (search or "").strip().lower()
-        result = FollowUp(measures, [])
+        result = FollowUp(measures, [], choices)
         for row in cpas:
             if wanted and not (row.nis.startswith(wanted) or wanted in row.name_fr.lower()
                                or wanted in row.name_nl.lower()):

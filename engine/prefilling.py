@@ -84,15 +84,21 @@ class AnnexReport:
 
     def shown(self, field_id: str, value, lang: str = "fr") -> str:
         """A JSON value of a pre-filled field as the user reads it (``12 500,00 €``)."""
-        if value is None:
-            return "—"
-        item = self.measure.field(field_id)
-        if item is None:
-            return str(value)
-        try:
-            return format_value(item.type.parse(value, item), item.type.unit, lang)
-        except ValueProblem:
-            return str(value)
+        return shown_prefilled(self.measure, field_id, value, lang)
+
+
+def shown_prefilled(measure: Measure, field_id: str, value, lang: str = "fr") -> str:
+    """A stored (JSON) pre-filled value as the user reads it (``12 500,00 €``, ``€ 12.500,00``);
+    ``—`` when there is none."""
+    if value is None:
+        return "—"
+    item = measure.field(field_id)
+    if item is None:
+        return str(value)
+    try:
+        return format_value(item.type.parse(value, item), item.type.unit, lang)
+    except ValueProblem:
+        return str(value)
 
 
 class _DryRun(Exception):

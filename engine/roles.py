@@ -19,9 +19,10 @@ from engine.store import tables as t
 class Roles:
     """Users and their roles (the store, clock and audit come from the service)."""
 
-    def users(self, actor: Actor) -> list[dict]:
+    def users(self, actor: Actor, search: str | None = None) -> list[dict]:
         """Every user: name, display name, administrator or inspector, active, and their roles
-        as ``[(nis, role), ...]`` sorted."""
+        as ``[(nis, role), ...]`` sorted. ``search`` keeps the users whose name contains it or
+        who have a role in a CPAS whose NIS code starts with it."""
         actor.require_staff()
         u, m, c = t.users, t.memberships, t.cpas
         with self.store.transaction() as conn:
@@ -32,9 +33,13 @@ class Roles:
         roles: dict[int, list] = {}
         for row in held:
             roles.setdefault(row.user_id, []).append((row.nis, row.role))
+        wanted = (search or "").strip().lower()
         return [{"username": p.username, "display_name": p.display_name,
                  "is_admin": p.is_admin, "is_inspector": p.is_inspector, "active": p.active,
-                 "roles": roles.get(p.id, [])} for p in people]
+                 "roles": roles.get(p.id, [])} for p in people
+                if not wanted or wanted in p.username.lower() or wanted in
+                p.display_name.lower() or any(nis.startswith(wanted)
+                                              for nis, _ in roles.get(p.id, []))]
 
     def give_role(self, actor: Actor, username: str, nis: str, role: str) -> None:
         """Give ``username`` the ``role`` in CPAS ``nis`` (nothing changes if they have it)."""

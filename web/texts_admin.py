@@ -234,7 +234,6 @@ ADMIN_TEXTS = {
     "admin_users": {"fr": "Utilisateurs et rôles", "nl": "Gebruikers en rollen"},
     "users_title": {"fr": "Utilisateurs", "nl": "Gebruikers"},
     "users_filter": {"fr": "Filtrer par nom ou code INS", "nl": "Filteren op naam of NIS-code"},
-    "username": {"fr": "Nom d'utilisateur", "nl": "Gebruikersnaam"},
     "role_label": {"fr": "Rôle", "nl": "Rol"},
     "roles_title": {"fr": "Rôles", "nl": "Rollen"},
     "role_admin": {"fr": "Administrateur SPP IS", "nl": "Beheerder POD MI"},
@@ -254,4 +253,9 @@ ADMIN_TEXTS = {
                         "nl": "Rol gegeven aan « {username} » in het OCMW {nis}."},
     "role_taken_done": {"fr": "Rôle retiré à « {username} » dans le CPAS {nis}.",
                         "nl": "Rol ingetrokken bij « {username} » in het OCMW {nis}."},
+    "page_file_too_large": {
+        "fr": "« {name} » : les fichiers dépassent {mb} Mo, la limite de cette page ; "
+              "utilisez la commande « {command} », qui n'a pas cette limite.",
+        "nl": "« {name} »: de bestanden zijn groter dan {mb} MB, de grens van deze pagina; "
+              "gebruik de opdracht « {command} », die deze grens niet heeft."},
 }

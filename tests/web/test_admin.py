@@ -214,7 +214,7 @@ def test_loading_the_annex_shows_the_changes_then_loads_them(browser, service):
     assert str(service.form(agent, "99999", "covid50", 2020).evaluation.values["advance"]) \
         == "13000.50"
     shown = text_of(admin.get("/admin/prefilled?measure=covid50/2020"))
-    assert "13000.50" in shown
+    assert "13 000,50 €" in shown and "13000.50" not in shown
 
 
 def test_a_bad_annex_names_its_rows_and_loads_nothing(browser, service):
@@ -282,3 +282,21 @@ def test_roles_from_the_page(browser, service):
                                              "role": "agent"})
     assert wrong.status_code == 422 and "12345" in text_of(wrong)
     assert 'value="12345"' in wrong.get_data(as_text=True)  # what was typed is kept
+
+
+def test_a_file_too_large_for_the_page_is_sent_to_the_command_line(browser, monkeypatch):
+    import io
+
+    import web.admin.prefilled
+    monkeypatch.setattr(web.admin.prefilled, "PAGE_LIMIT", 100)
+    admin = browser("admin")
+    response = check_annex(admin, b"nis;advance\n" + b"99999;1\n" * 20)
+    assert response.status_code == 413
+    assert "rapport-unique prefilled" in text_of(response)
+    import web.admin.schemas
+    monkeypatch.setattr(web.admin.schemas, "PAGE_LIMIT", 100)
+    admin.get("/admin/schemas")
+    response = admin.post("/admin/schemas/examine",
+                          {"schema": (io.BytesIO(b"measure: x\n" * 20), "x.yaml")},
+                          content_type="multipart/form-data")
+    assert response.status_code == 413 and "rapport-unique publish" in text_of(response)

@@ -4,6 +4,7 @@ the interface present in both languages."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from engine import codes
 from engine import lifecycle as lc
@@ -22,7 +23,7 @@ def test_every_text_exists_in_both_languages():
 
 
 def test_every_key_used_exists():
-    sources = list((ROOT / "web").rglob("*.html")) + list((ROOT / "web").glob("*.py"))
+    sources = list((ROOT / "web").rglob("*.html")) + list((ROOT / "web").rglob("*.py"))
     used = set()
     for path in sources:
         used |= set(re.findall(r"""\bt\(\s*["'](\w+)["']\s*[,)]""", path.read_text()))
@@ -80,3 +81,14 @@ def test_refusals_and_error_pages_speak_dutch(browser):
     refused = agent.post(COVID + "/sign", {"role": "president",
                                            "content_hash": president.hidden("content_hash")})
     assert "u hebt de rol Voorzitter niet voor dit OCMW" in text_of(refused)
+
+
+def test_the_administration_texts_add_to_the_others_without_replacing_any():
+    from web import i18n
+    from web.texts_admin import ADMIN_TEXTS
+
+    own = {key for key in i18n.TEXTS if key not in ADMIN_TEXTS}
+    source = Path(i18n.__file__).read_text(encoding="utf-8")
+    assert not [key for key in ADMIN_TEXTS if f'    "{key}":' in source]
+    assert own and all(set(text) == {"fr", "nl"} and all(text.values())
+                       for text in ADMIN_TEXTS.values())

@@ -19,6 +19,9 @@ from engine.lifecycle import Refused
 from web.auth import require_user
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
+# A file checked on a page goes back in its confirmation form (base64, a third larger): the
+# largest the pages take, well within the request's limit (the command line takes more).
+PAGE_LIMIT = 4 * 1024 * 1024
 
 
 @bp.before_request

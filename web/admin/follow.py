@@ -21,7 +21,6 @@ def follow_up():
     state = args.get("state") or None
     search = (args.get("q") or "").strip()
     year_number = int(year) if year.isdigit() else None
-    everything = service().follow_up(g.actor)
     found = service().follow_up(g.actor, measure or None, year_number,
                                 state if state in STATES else None, search)
     words = {s: t(f"state_short_{s}") for s in STATES}
@@ -31,6 +30,6 @@ def follow_up():
           found.counts.get((m.code, m.year), {})) for m in found.measures],
         STATES, words) if found.measures else None
     return render_template("admin/follow.html", found=found, states=STATES, words=words,
-                           choices=everything.measures, chart=chart,
+                           choices=found.choices, chart=chart,
                            chosen={"measure": f"{measure}/{year}" if measure else "",
                                    "state": state or "", "q": search})

@@ -13,7 +13,8 @@ from flask import render_template
 from flask import request
 from werkzeug.utils import secure_filename
 
-from engine.annex import MAX_BYTES
+from engine.prefilling import shown_prefilled
+from web.admin import PAGE_LIMIT
 from web.admin import bp
 from web.admin import service
 from web.i18n import t
@@ -38,7 +39,7 @@ def prefilled(report=None, refusal: str | None = None, status: int = 200, carrie
     cpas = {c["nis"]: c for c in service().cpas_list(g.actor)} if measure else {}
     return render_template("admin/prefilled.html", measures=_measures(), measure=measure,
                            loaded=loaded, cpas=cpas, report=report, refusal=refusal,
-                           carried=carried), status
+                           carried=carried, shown=shown_prefilled), status
 
 
 @bp.post("/prefilled/check")
@@ -50,7 +51,10 @@ def check_prefilled():
     if upload is None or not upload.filename:
         return prefilled(refusal=t("annex_required"), status=422)
     name = secure_filename(upload.filename) or "annex"
-    content = upload.read(MAX_BYTES + 1)
+    content = upload.read(PAGE_LIMIT + 1)
+    if len(content) > PAGE_LIMIT:  # it goes back in the confirmation: 4/3 larger
+        return prefilled(refusal=t("page_file_too_large", name=name, mb=PAGE_LIMIT >> 20,
+                                   command="rapport-unique prefilled"), status=413)
     report = service().load_prefilled(g.actor, measure.code, measure.year, name, content,
                                       apply=False)
     carried = {"name": name, "content": base64.b64encode(content).decode("ascii")} \

@@ -21,6 +21,7 @@ from werkzeug.utils import secure_filename
 
 from engine.lifecycle import Refused
 from engine.schemadiff import describe
+from web.admin import PAGE_LIMIT
 from web.admin import bp
 from web.admin import service
 from web.errors import status_of
@@ -54,6 +55,9 @@ def examine():
         files = _uploaded_workbooks()
     except _Unreadable as bad:
         return schemas(t("upload_unreadable", name=bad.args[0]), 422)
+    except _TooLarge as big:
+        return schemas(t("page_file_too_large", name=big.args[0], mb=PAGE_LIMIT >> 20,
+                         command="rapport-unique publish"), 413)
     if texts["schema"] is None:
         return schemas(t("schema_file_required"), 422)
     return _examined(texts, files)
@@ -101,6 +105,10 @@ class _Unreadable(Exception):
     pass
 
 
+class _TooLarge(Exception):
+    pass
+
+
 def _uploaded_texts() -> dict:
     texts = {}
     for key in ("schema", "tests"):
@@ -109,8 +117,11 @@ def _uploaded_texts() -> dict:
             texts[key], texts[key + "_name"] = None, None
             continue
         name = secure_filename(upload.filename) or f"{key}.yaml"
+        content = upload.read(PAGE_LIMIT + 1)
+        if len(content) > PAGE_LIMIT:
+            raise _TooLarge(name)
         try:
-            texts[key] = upload.read().decode("utf-8-sig")
+            texts[key] = content.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise _Unreadable(name) from None
         texts[key + "_name"] = name
@@ -125,10 +136,14 @@ def _text(carried: str | None) -> str:
 
 
 def _uploaded_workbooks() -> dict:
-    found = {}
+    found, size = {}, 0
     for upload in request.files.getlist("workbooks")[:MAX_FILES]:
         if upload and upload.filename:
-            found[secure_filename(upload.filename) or "workbook.xlsx"] = upload.read()
+            name = secure_filename(upload.filename) or "workbook.xlsx"
+            found[name] = upload.read(PAGE_LIMIT + 1)
+            size += len(found[name])
+            if size > PAGE_LIMIT:  # they go back in the confirmation form
+                raise _TooLarge(name)
     return found
 
 

@@ -21,11 +21,9 @@ from web.i18n import t
 
 @bp.get("/users")
 def users(refusal: str | None = None, status: int = 200):
-    query = (request.args.get("q") or "").strip().lower()
-    listed = [u for u in service().users(g.actor) if not query or query in u["username"].lower()
-              or query in u["display_name"].lower() or any(nis.startswith(query)
-                                                           for nis, _ in u["roles"])]
-    return render_template("admin/users.html", users=listed, roles=CPAS_ROLES, query=query,
+    query = (request.args.get("q") or "").strip()
+    return render_template("admin/users.html", users=service().users(g.actor, query),
+                           roles=CPAS_ROLES, query=query,
                            refusal=refusal, posted=request.form), status
 
 
