@@ -184,45 +184,47 @@ def test_start_up_publishes_a_new_schema_only_with_passing_form_tests(tmp_path, 
     assert service.catalog.latest(*COVID).schema_hash == published.schema_hash != before
 
 
-def test_a_signature_on_a_form_not_yet_sent_falls_with_the_correction(service, users):
-    from engine.store import tables
-
+def signed_once(service, users):
+    """CPAS 99999's covid50 form, saved and signed by the president."""
     view = service.save(users["agent"], NIS, *COVID, {"justified": "11350"}, 0)
     service.sign(users["president"], NIS, *COVID, "president", view.content_hash)
     assert service.follow_up(users["admin"], *COVID).rows[1]["states"][COVID] == "SIGNED_ONCE"
-    service.publish_schema(users["admin"], corrected(), "2020.yaml", TESTS)
+
+
+def refreshed(service, users) -> list:
+    """After a correction: the form has no signature left, its stored state says so (the
+    national follow-up follows), and the voided signature is in the audit (its rows)."""
+    from engine.store import tables
+
     form = service.form(users["agent"], NIS, *COVID)
     assert (form.state, form.signatures) == ("COMPLETE", [])
-    # the stored state follows, so the national follow-up says so
     assert service.follow_up(users["admin"], *COVID).rows[1]["states"][COVID] == "COMPLETE"
     with service.store.transaction() as conn:
-        voided = conn.execute(tables.audit.select().where(
+        return conn.execute(tables.audit.select().where(
             tables.audit.c.action == "signatures_void")).all()
-    assert len(voided) == 1 and '"schema_corrected"' in voided[0].detail_json
+
+
+def test_a_signature_on_a_form_not_yet_sent_falls_with_the_correction(service, users):
+    signed_once(service, users)
+    service.publish_schema(users["admin"], corrected(), "2020.yaml", TESTS)
+    [voided] = refreshed(service, users)
+    assert '"schema_corrected"' in voided.detail_json
+    assert voided.user_id == users["admin"].user_id
 
 
 def test_a_version_corrected_in_the_schemas_folder_refreshes_the_forms_at_start_up(
         tmp_path, service, users):
     import shutil
 
-    from engine.store import tables
-
-    view = service.save(users["agent"], NIS, *COVID, {"justified": "11350"}, 0)
-    service.sign(users["president"], NIS, *COVID, "president", view.content_hash)
+    signed_once(service, users)
     folder = tmp_path / "schemas" / "covid50"
     folder.mkdir(parents=True)
     (folder / "2020.yaml").write_text(corrected(), encoding="utf-8")
     shutil.copy(SCHEMAS / "covid50" / "2020.tests.yaml", folder / "2020.tests.yaml")
     service.catalog.publish_folder(tmp_path / "schemas")  # what a restart does
     service.refresh_corrections()
-    form = service.form(users["agent"], NIS, *COVID)
-    assert (form.state, form.signatures) == ("COMPLETE", [])
-    assert service.follow_up(users["admin"], *COVID).rows[1]["states"][COVID] == "COMPLETE"
-    with service.store.transaction() as conn:
-        voided = conn.execute(tables.audit.select().where(
-            tables.audit.c.action == "signatures_void")).all()
-    assert len(voided) == 1 and voided[0].user_id is None
-    assert '"roles": ["president"]' in voided[0].detail_json
+    [voided] = refreshed(service, users)
+    assert voided.user_id is None and '"roles": ["president"]' in voided.detail_json
 
 
 def test_a_file_whose_path_names_another_year_is_not_published(service, users):

@@ -121,6 +121,9 @@ def test_campaign_dates_and_extensions_from_the_page(browser, service):
     typo = admin.post("/admin/campaigns", {"name": "2027", "opens": "1er mars",
                                            "deadline": "2027-02-01"})
     assert typo.status_code == 422 and "« Ouverture » : indiquez une date" in text_of(typo)
+    for url in ("/admin/campaigns/measure", "/admin/campaigns/extension"):
+        none = admin.post(url, {"measure": "", "nis": "99999", "deadline": "2026-12-31"})
+        assert none.status_code == 422 and "Choisissez une mesure" in text_of(none)
 
 
 def examine(admin, schema: str, tests: str | None, name="2020.yaml"):

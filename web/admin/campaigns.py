@@ -38,11 +38,8 @@ def set_campaign():
 @bp.post("/campaigns/measure")
 def set_measure_dates():
     form = request.form
-    code, _, year = form.get("measure", "").partition("/")
-    if not year.isdigit():
-        return campaigns(t("choose_measure"), 422)
     return _apply(lambda: service().set_measure_dates(
-        g.actor, code, int(year), form.get("campaign") or None,
+        g.actor, *_measure(form), form.get("campaign") or None,
         _date(form, "opens", required=False), _date(form, "deadline", required=False)),
         "measure_dates_saved")
 
@@ -50,12 +47,21 @@ def set_measure_dates():
 @bp.post("/campaigns/extension")
 def extend():
     form = request.form
+    return _apply(lambda: service().extend(g.actor, form.get("nis", "").strip(),
+                                           *_measure(form), _date(form, "deadline")),
+                  "extension_saved")
+
+
+def _measure(form) -> tuple[str, int]:
+    """The measure chosen in the list (``code/year``)."""
     code, _, year = form.get("measure", "").partition("/")
     if not year.isdigit():
-        return campaigns(t("choose_measure"), 422)
-    return _apply(lambda: service().extend(g.actor, form.get("nis", "").strip(), code,
-                                           int(year), _date(form, "deadline")),
-                  "extension_saved")
+        raise _NoMeasure
+    return code, int(year)
+
+
+class _NoMeasure(Exception):
+    pass
 
 
 class _BadDate(Exception):
@@ -75,6 +81,8 @@ def _date(form, name: str, required: bool = True) -> datetime.date | None:
 def _apply(action, done: str):
     try:
         action()
+    except _NoMeasure:
+        return campaigns(t("choose_measure"), 422)
     except _BadDate as bad:
         return campaigns(t("bad_date", field=t(f"date_{bad.args[0]}")), 422)
     except Refused as refused:
