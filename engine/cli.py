@@ -9,6 +9,10 @@
   exit 0 when the form has no blocking error, 1 when it has, 2 when the input cannot be used.
 * ``rapport-unique diff OLD.yaml NEW.yaml [--json]`` — what changed for users between two
   versions of a measure (:mod:`engine.schemadiff`); exit 2 when a schema has errors.
+* the database, CPAS, users and roles below; the administration of a campaign in its own
+  modules: ``publish`` (:mod:`engine.cli_publish`), ``prefilled`` (:mod:`engine.cli_prefilled`),
+  ``campaign`` and ``extend`` (:mod:`engine.cli_campaign`), ``export``
+  (:mod:`engine.cli_export`), sharing :mod:`engine.cli_common`.
 """
 
 from __future__ import annotations
